@@ -1,0 +1,50 @@
+/** Which tools kiro-cli may run without asking; always passed explicitly, never left to kiro-cli's default. */
+export type Trust = {all: true} | {all?: false; tools: readonly string[]};
+
+/** Effort levels kiro-cli accepts for `--effort`. */
+export const EFFORT_LEVELS = ['low', 'medium', 'high', 'xhigh', 'max'] as const;
+export type Effort = (typeof EFFORT_LEVELS)[number];
+
+/** Everything that shapes one headless `kiro-cli chat` invocation. */
+export interface ChatArgsInput {
+  /** The user's prompt; placed after `--` unless `promptViaStdin`. */
+  prompt: string;
+  /** Send the prompt on stdin instead of argv (Linux caps one argv element at 128 KiB). */
+  promptViaStdin: boolean;
+  trust: Trust;
+  /** `--model ID` */
+  model?: string | undefined;
+  /** `--effort LEVEL` */
+  effort?: Effort | undefined;
+  /** `--agent NAME` (a name; kiro-cli never takes a path here) */
+  agent?: string | undefined;
+  /** `--resume`: continue the latest conversation of the cwd. */
+  resume?: boolean | undefined;
+  /** `--resume-id UUID` (kiro-cli 2.2+) */
+  resumeId?: string | undefined;
+}
+
+/** What `command` shows in place of the prompt, so results and logs never repeat user text. */
+export const PROMPT_PLACEHOLDER = '<prompt>';
+
+/** Build the argv of a headless turn: flags explicit, `-v` never (it writes logs into stdout), prompt last. */
+export function buildChatArgs(input: ChatArgsInput): string[] {
+  const args = ['chat', '--no-interactive', '--wrap', 'never'];
+  if (input.model !== undefined) args.push('--model', input.model);
+  if (input.effort !== undefined) args.push('--effort', input.effort);
+  // `--trust-tools=` with nothing after it trusts nothing; the `=` form keeps an empty list one argument.
+  args.push(input.trust.all ? '--trust-all-tools' : `--trust-tools=${input.trust.tools.join(',')}`);
+  if (input.agent !== undefined) args.push('--agent', input.agent);
+  if (input.resumeId !== undefined) args.push('--resume-id', input.resumeId);
+  else if (input.resume) args.push('--resume');
+  // `--` ends option parsing, so a prompt starting with `-` is never read as a flag.
+  if (!input.promptViaStdin) args.push('--', input.prompt);
+  return args;
+}
+
+/** The argv as reported to users: the prompt replaced by a placeholder. */
+export function displayCommand(cliPath: string, args: readonly string[], promptViaStdin: boolean): string[] {
+  const shown = [cliPath, ...args];
+  if (!promptViaStdin && shown.length > 1) shown[shown.length - 1] = PROMPT_PLACEHOLDER;
+  return shown;
+}

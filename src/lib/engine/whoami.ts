@@ -1,0 +1,66 @@
+import {startKiro} from './run-kiro.js';
+
+/** What `kiro-cli whoami` said about the credential. */
+export type WhoamiStatus =
+  'api-key' | 'builder-id' | 'identity-center' | 'not-logged-in' | 'timed-out' | 'cli-not-found' | 'unknown';
+
+/** The credential check's verdict, with what kiro-cli printed (first line) as evidence. */
+export interface WhoamiResult {
+  status: WhoamiStatus;
+  detail: string;
+  exitCode: number | null;
+  durationMs: number;
+}
+
+/** Classify whoami's output by its stable phrases; pure, so it is tested on its own. */
+export function classifyWhoami(stdout: string, stderr: string, exitCode: number | null): WhoamiStatus {
+  const all = `${stdout}\n${stderr}`;
+  if (/Not logged in/i.test(all)) return 'not-logged-in';
+  if (/Authenticated with API key/i.test(all)) return 'api-key';
+  if (/IAM Identity Center/i.test(all)) return 'identity-center';
+  if (/Builder ID/i.test(all)) return 'builder-id';
+  if (exitCode === 1) return 'not-logged-in';
+  return 'unknown';
+}
+
+/** Run `kiro-cli whoami` with a hard time bound: it can hang on the network, and it must never block a turn. */
+export async function whoami(
+  cliPath: string,
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<WhoamiResult> {
+  const started = Date.now();
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  const child = startKiro({
+    cliPath,
+    args: ['whoami'],
+    cwd,
+    env,
+    timeoutMs,
+    stallTimeoutMs: 0,
+    graceMs: 500,
+    onStdout: (chunk) => out.push(chunk),
+    onStderr: (chunk) => err.push(chunk),
+  });
+  const onAbort = (): void => child.stop(signal?.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT');
+  signal?.addEventListener('abort', onAbort, {once: true});
+  const exit = await child.done.finally(() => signal?.removeEventListener('abort', onAbort));
+  const stdout = Buffer.concat(out).toString('utf8');
+  const stderr = Buffer.concat(err).toString('utf8');
+  const durationMs = Date.now() - started;
+  const firstLine = (stdout.trim() || stderr.trim()).split('\n')[0] ?? '';
+  if (exit.spawnErrorCode)
+    return {status: 'cli-not-found', detail: exit.spawnErrorCode, exitCode: null, durationMs};
+  if (exit.stopReason === 'timeout') {
+    return {status: 'timed-out', detail: `no answer within ${timeoutMs} ms`, exitCode: null, durationMs};
+  }
+  return {
+    status: classifyWhoami(stdout, stderr, exit.exitCode),
+    detail: firstLine,
+    exitCode: exit.exitCode,
+    durationMs,
+  };
+}
