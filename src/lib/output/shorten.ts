@@ -1,0 +1,17 @@
+/** Shorten to at most `max` code points, ending in `…` (no space before it) when cut; never splits a surrogate pair. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const points = Array.from(text);
+  if (points.length <= max) return text;
+  return (
+    points
+      .slice(0, Math.max(0, max - 1))
+      .join('')
+      .trimEnd() + '…'
+  );
+}
+
+/** Whitespace runs (newlines included) collapsed to single spaces, trimmed, then shortened to `max`. */
+export function oneLine(text: string, max = 80): string {
+  return truncate(text.replace(/\s+/g, ' ').trim(), max);
+}
