@@ -1,0 +1,42 @@
+import {describe, expect, test} from 'vitest';
+
+import {EXIT_CODES, exitCodeFor} from '../../src/lib/exit-codes.js';
+import {OUTCOMES} from '../../src/lib/types.js';
+
+describe('exit codes', () => {
+  test('the table is exactly this', () => {
+    expect(EXIT_CODES).toEqual({
+      completed: 0,
+      failed: 1,
+      usage_error: 2,
+      mcp_startup_failed: 3,
+      agent_not_found: 4,
+      auth_failed: 5,
+      cli_not_found: 6,
+      cli_usage_error: 7,
+      timed_out: 8,
+      stalled: 9,
+      cancelled: 130,
+    });
+  });
+
+  test('covers every outcome, each with its own code', () => {
+    expect(Object.keys(EXIT_CODES).sort()).toEqual([...OUTCOMES].sort());
+    expect(new Set(Object.values(EXIT_CODES)).size).toBe(OUTCOMES.length);
+  });
+
+  test.each(OUTCOMES.map((o) => [o, EXIT_CODES[o]] as const))('exitCodeFor(%s) → %d', (outcome, code) => {
+    expect(exitCodeFor(outcome)).toBe(code);
+    expect(exitCodeFor(outcome, null)).toBe(code);
+  });
+
+  test('a cancel by SIGTERM exits 143, by SIGINT 130', () => {
+    expect(exitCodeFor('cancelled', 'SIGTERM')).toBe(143);
+    expect(exitCodeFor('cancelled', 'SIGINT')).toBe(130);
+  });
+
+  test('the cancel signal only matters for cancelled', () => {
+    expect(exitCodeFor('timed_out', 'SIGTERM')).toBe(8);
+    expect(exitCodeFor('failed', 'SIGINT')).toBe(1);
+  });
+});
