@@ -1,0 +1,226 @@
+import {readFileSync} from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {describe, expect, it} from 'vitest';
+import {
+  parseTranscript,
+  TranscriptParser,
+  type TranscriptEvent,
+} from '../../src/lib/engine/transcript-parser.js';
+import type {ToolCall, TranscriptSummary} from '../../src/lib/types.js';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const capture = (file: string): Buffer =>
+  readFileSync(path.resolve(repoRoot, '../shared/kiro-cli/captures', file));
+
+function parseInChunks(bytes: Buffer, size: number, keepTranscript = true): TranscriptSummary {
+  const parser = new TranscriptParser({keepTranscript});
+  for (let i = 0; i < bytes.length; i += size) parser.push(bytes.subarray(i, i + size));
+  return parser.end();
+}
+
+const TOOLS_CALLS: ToolCall[] = [
+  {
+    tool: 'shell',
+    title: 'I will run the following command: git -C /home/u/proj status --short',
+    durationMs: 900,
+  },
+  {tool: 'read', title: 'Batch fs_read operation with 3 operations', durationMs: 100},
+  {tool: 'read', title: 'Batch fs_read operation with 2 operations', durationMs: 0},
+];
+
+const CAPTURES: Array<[string, string[], ToolCall[], string]> = [
+  ['headless-2.21.2-colors.stdout', ['Red\nBlue\nYellow'], [], '> Red\nBlue\nYellow'],
+  ['headless-2.18.0-nocolor.stdout', ['ok'], [], '> ok'],
+  [
+    'headless-2.x-markdown.stdout',
+    ['## v1.16.0\n### Features\n- Added things'],
+    [],
+    '> ## v1.16.0\n### Features\n- Added things',
+  ],
+  [
+    'headless-2.x-tools.stdout.stripped.txt',
+    [
+      'Substantial work exists across all 10 tasks. Let me verify the current state by running the reproduction script.',
+      'Both suites are green.',
+    ],
+    TOOLS_CALLS,
+    capture('headless-2.x-tools.stdout.stripped.txt').toString('utf8'),
+  ],
+];
+
+describe('TranscriptParser on real captures', () => {
+  it.each(CAPTURES)('%s', (file, messages, toolCalls, transcript) => {
+    const bytes = capture(file);
+    const expected = {messages, text: messages.at(-1), transcript, toolCalls, loginPrompt: false};
+    expect(parseTranscript(bytes)).toEqual(expected);
+    expect(parseInChunks(bytes, 1)).toEqual(expected);
+    expect(parseInChunks(bytes, 7, false)).toEqual({...expected, transcript: null});
+  });
+});
+
+const ESC = '\u001b';
+const MARK = `${ESC}[38;5;141m> ${ESC}[0m`;
+
+describe('TranscriptParser rules', () => {
+  it.each<[string, string | Buffer, Partial<TranscriptSummary>]>([
+    [
+      'a coloured marker inside a message starts another',
+      `${MARK}one\n${MARK}two`,
+      {messages: ['one', 'two']},
+    ],
+    [
+      'a NO_COLOR marker inside a message starts another',
+      `${ESC}[m> ${ESC}[0mone\n${ESC}[m> ${ESC}[0mtwo`,
+      {messages: ['one', 'two']},
+    ],
+    [
+      'a stripped `> ` inside a message is a blockquote',
+      `${MARK}quote:\n> cited\nend`,
+      {messages: ['quote:\n> cited\nend']},
+    ],
+    [
+      'a stripped `> ` after a tool block starts a message',
+      'Searching for: x (using tool: grep)\n> found it',
+      {messages: ['found it'], toolCalls: [{tool: 'grep', title: 'Searching for: x'}]},
+    ],
+    ['trailing blank lines and spaces are trimmed', `${MARK}hi  \n\n  \n`, {messages: ['hi'], text: 'hi'}],
+    [
+      'leading blank lines are dropped, indentation kept',
+      `${MARK}\n\n  indented\n`,
+      {messages: ['  indented']},
+    ],
+    [
+      'a marker with nothing after it adds no message',
+      `${MARK}\nReading file: a, all lines (using tool: read)\n`,
+      {messages: [], text: ''},
+    ],
+    [
+      'parentheses in a title are kept',
+      'Reading file: a (copy).txt, all lines (using tool: read)\n',
+      {toolCalls: [{tool: 'read', title: 'Reading file: a (copy).txt, all lines'}]},
+    ],
+    ['text before the first marker is not a message', 'stray\n> answer', {messages: ['answer']}],
+    [
+      'text with no marker at all is the message',
+      'plain answer\nline 2\n',
+      {messages: ['plain answer\nline 2']},
+    ],
+    ['empty stdout', '', {messages: [], text: '', transcript: ''}],
+    ['CRLF line ends', `${MARK}a\r\nb\r\n`, {messages: ['a\nb'], transcript: '> a\nb\n'}],
+    [
+      'OSC hyperlinks and SGR are stripped',
+      `${MARK}see ${ESC}]8;;https://x.dev${ESC}\\link${ESC}]8;;${ESC}\\ and ${ESC}[1mbold${ESC}[m`,
+      {messages: ['see link and bold']},
+    ],
+    [
+      'invalid UTF-8 becomes U+FFFD',
+      Buffer.from([0x3e, 0x20, 0x61, 0xff, 0xfe, 0x62]),
+      {messages: ['a\uFFFD\uFFFDb']},
+    ],
+    [
+      'an MCP tool becomes @server/tool',
+      'Running tool search_issues with the param (from mcp server: github)\n{"q": "x"}\n - Completed in 2m 3s\n> done',
+      {
+        toolCalls: [
+          {
+            tool: '@github/search_issues',
+            title: 'Running tool search_issues with the param',
+            durationMs: 123000,
+          },
+        ],
+        messages: ['done'],
+      },
+    ],
+    [
+      'a Completed line with no open tool is ignored; a new message closes the batch',
+      'Creating: a (using tool: write)\n> ok\n - Completed in 1.2s\nReading file: b, all lines (using tool: read)\nCompleted in 850ms',
+      {
+        messages: ['ok\n - Completed in 1.2s'],
+        toolCalls: [
+          {tool: 'write', title: 'Creating: a'},
+          {tool: 'read', title: 'Reading file: b, all lines', durationMs: 850},
+        ],
+      },
+    ],
+  ])('%s', (_name, input, expected) => {
+    const bytes = Buffer.from(input);
+    const summary = parseTranscript(bytes);
+    expect(summary).toMatchObject(expected);
+    expect(parseInChunks(bytes, 1)).toEqual(summary);
+  });
+
+  it.each([
+    ['Open this URL: https://view.awsapps.com/start/#/device?user_code=ABCD-EFGH'],
+    ['https://oidc.us-east-1.amazonaws.com/device?user_code=ABCD'],
+    ['Logging in...'],
+    ['Confirm the following code in the browser'],
+  ])('sees a login prompt in %j', (line) => {
+    expect(parseTranscript(`${line}\n`)).toEqual({
+      messages: [],
+      text: '',
+      transcript: `${line}\n`,
+      toolCalls: [],
+      loginPrompt: true,
+    });
+  });
+
+  it('reports events in order, and a login prompt before its line ends', () => {
+    const events: TranscriptEvent[] = [];
+    const parser = new TranscriptParser({keepTranscript: false, onEvent: (event) => events.push(event)});
+    parser.push(Buffer.from(`Reading file: a, all lines (using tool: read)\n${MARK}hi\nLogging in...`));
+    expect(events).toEqual([
+      {type: 'line', text: 'Reading file: a, all lines (using tool: read)'},
+      {type: 'tool', call: {tool: 'read', title: 'Reading file: a, all lines'}},
+      {type: 'line', text: '> hi'},
+      {type: 'message-start'},
+      {type: 'login-prompt'},
+    ]);
+    expect(parser.end().loginPrompt).toBe(true);
+    expect(events.at(-1)).toEqual({type: 'line', text: 'Logging in...'});
+  });
+});
+
+describe('TranscriptParser at scale', () => {
+  it('keeps a 5 MB single line whole, in 64 KiB chunks', () => {
+    const body = 'x'.repeat(5 * 1024 * 1024);
+    const bytes = Buffer.from(`${MARK}${body}\nafter`);
+    const started = performance.now();
+    const summary = parseInChunks(bytes, 65536, false);
+    expect(summary.messages).toHaveLength(1);
+    expect(summary.text).toBe(`${body}\nafter`);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
+  it('reads a 5 MB line of spaces in linear time', () => {
+    const started = performance.now();
+    const summary = parseInChunks(
+      Buffer.from(`${MARK}a${' '.repeat(5 * 1024 * 1024)}(x\n - Completed in `),
+      65536,
+    );
+    expect(summary.messages).toEqual(['a' + ' '.repeat(5 * 1024 * 1024) + '(x\n - Completed in']);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
+  it('streams 200 MB of tool output without keeping it', () => {
+    const output = `${'a'.repeat(1000)}\n`.repeat(1000);
+    const block = Buffer.from(
+      `I will run the following command: ls (using tool: shell)\n${output} - Completed in 1s\n`,
+    );
+    const parser = new TranscriptParser({keepTranscript: false});
+    parser.push(Buffer.from(`${MARK}start\n`));
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < 200; i++) parser.push(block);
+    parser.push(Buffer.from(`${MARK}end`));
+    const summary = parser.end();
+    expect(summary.transcript).toBeNull();
+    expect(summary.messages).toEqual(['start', 'end']);
+    expect(summary.toolCalls).toHaveLength(200);
+    expect(summary.toolCalls[199]).toEqual({
+      tool: 'shell',
+      title: 'I will run the following command: ls',
+      durationMs: 1000,
+    });
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(64 * 1024 * 1024);
+  });
+});
