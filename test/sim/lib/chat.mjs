@@ -1,0 +1,141 @@
+// `kiro-cli chat`: argument checks, list/delete commands, then auth, agent, model, MCP and session before the turn.
+import {missingMcpServers, resolveAgent} from './agents.mjs';
+import {parseArgs, CHAT_SPECS} from './args.mjs';
+import {noCredential, resolveCredential} from './credentials.mjs';
+import {parseDirectives} from './directives.mjs';
+import {CHAT_HELP} from './help.mjs';
+import {err, exitWith, out, readStdin} from './io.mjs';
+import {listModels, modelList, unknownModelError} from './models.mjs';
+import {updateRecord} from './record.mjs';
+import {deleteSession, listSessions, openSession} from './sessions.mjs';
+import {resolveTrust, TRUST_ALL_BANNER} from './trust.mjs';
+import {runTurn} from './turn.mjs';
+
+const USAGE = 'kiro-cli chat [OPTIONS] [INPUT]';
+
+// -v logs go to stdout, as the real binary's do (that is why integrators must never pass it).
+async function verboseLog(level, message) {
+  if (level > 0) await out(`${new Date().toISOString()}  INFO chat_cli::cli::chat: ${message}\n`);
+}
+
+// The prompt: the positional, else all of piped stdin; an empty string means "no input".
+async function readPrompt(positional) {
+  if (positional !== undefined) return {prompt: positional, fromStdin: false};
+  const data = await readStdin();
+  return {prompt: data.toString('utf8'), fromStdin: data.length > 0};
+}
+
+/** Runs `kiro-cli chat ARGS` to completion (or forever, for the hang cases). */
+export async function chat(args, env, {version, startedAt}) {
+  const parsed = parseArgs(args, CHAT_SPECS, {usage: USAGE, version, maxPositionals: 1});
+  if (parsed.error) {
+    await err(parsed.error);
+    return exitWith(2);
+  }
+  const options = parsed.options;
+  if (options.help) {
+    await out(CHAT_HELP);
+    return exitWith(0);
+  }
+  const verbose = options.verbose ?? 0;
+  await verboseLog(verbose, `kiro-cli ${version} starting chat`);
+  if (options.listModels) {
+    const cred = resolveCredential(env);
+    if (cred.kind === 'none') return noCredential(env);
+    await listModels(env, options.format);
+    return exitWith(0);
+  }
+  if (options.listSessions) {
+    await listSessions(env, options.format);
+    return exitWith(0);
+  }
+  if (options.deleteSession !== undefined) return exitWith(await deleteSession(env, options.deleteSession));
+  if (!options.noInteractive) {
+    await err('kiro-cli simulator: interactive chat is not simulated; pass --no-interactive\n');
+    return exitWith(1);
+  }
+
+  const {prompt, fromStdin} = await readPrompt(parsed.positionals[0]);
+  updateRecord({prompt, promptFromStdin: fromStdin});
+  if (prompt === '') {
+    await err('error: Input must be supplied when running in non-interactive mode\n');
+    return exitWith(1);
+  }
+  const found = parseDirectives(env.KIRO_SIM_DIRECTIVES, prompt);
+  if (found.unknown) {
+    await err(`kiro-cli simulator: unknown directive [[sim:${found.unknown}]]\n`);
+    return exitWith(64);
+  }
+
+  if (options.trustAll) await err(TRUST_ALL_BANNER);
+  const cred = resolveCredential(env);
+  if (cred.kind === 'none') return noCredential(env);
+  if (cred.kind === 'apiKey') {
+    await err('Failed to retrieve MCP settings; MCP functionality disabled\n');
+    if (!cred.valid) {
+      await err('Authentication failed. Your API key may be invalid or expired.\n');
+      return exitWith(0);
+    }
+  }
+
+  let agent = null;
+  if (options.agent !== undefined) {
+    const resolved = resolveAgent(env, options.agent);
+    updateRecord({agentName: options.agent});
+    if (resolved.fatal) {
+      await err(resolved.fatal.message);
+      return exitWith(resolved.fatal.code);
+    }
+    for (const warning of resolved.warnings) await err(warning);
+    agent = resolved.agent;
+    updateRecord({agentJson: agent, agentFile: resolved.file});
+  }
+  const trust = resolveTrust(options, agent);
+  for (const warning of trust.warnings) await err(warning);
+  updateRecord({trustAll: trust.trustAll, trustedTools: trust.tools});
+
+  const models = modelList(env);
+  if (options.model !== undefined && !models.some((m) => m.model_id === options.model)) {
+    await err(unknownModelError(options.model, models));
+    return exitWith(1);
+  }
+  let model = options.model ?? models[0].model_id;
+  if (agent && typeof agent.model === 'string' && options.model === undefined) {
+    if (models.some((m) => m.model_id === agent.model)) model = agent.model;
+    else
+      await err(
+        `WARNING: Agent specifies model '${agent.model}' which is not available. Falling back to configured defaults.\n`,
+      );
+  }
+  updateRecord({model, effort: options.effort ?? null});
+
+  // MCP is disabled under API-key auth, so servers are only checked for login credentials.
+  if (cred.kind !== 'apiKey') {
+    for (const {name, command} of missingMcpServers(agent, env)) {
+      const problem = `MCP server '${name}' failed to start: command '${command}' not found\n`;
+      if (options.requireMcpStartup) {
+        await err(`error: ${problem}`);
+        return exitWith(3);
+      }
+      await err(`WARNING: ${problem}`);
+    }
+  }
+
+  const opened = openSession(env, {resume: options.resume === true, resumeId: options.resumeId});
+  if (opened.error) {
+    await err(opened.error);
+    return exitWith(1);
+  }
+  updateRecord({sessionId: opened.session.sessionId});
+  await verboseLog(verbose, `sending prompt to model ${model}`);
+  const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
+  return runTurn({
+    env,
+    prompt,
+    directives: found.directives,
+    noColor,
+    trust,
+    session: opened.session,
+    startedAt,
+  });
+}

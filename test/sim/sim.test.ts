@@ -1,0 +1,953 @@
+import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import stripAnsi from 'strip-ansi';
+import {afterAll, describe, expect, it} from 'vitest';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const simBin = path.join(repoRoot, 'test/sim/bin');
+const ESC = '\x1b';
+const MARK = `${ESC}[38;5;141m> ${ESC}[0m`;
+const MARK_NO_COLOR = `${ESC}[m> ${ESC}[0m`;
+const EOL = `${ESC}[0m${ESC}[0m\n`;
+const MCP_OFF = 'Failed to retrieve MCP settings; MCP functionality disabled\n';
+const USAGE_TAIL = "\n\nUsage: kiro-cli chat [OPTIONS] [INPUT]\n\nFor more information, try '--help'.\n";
+
+/** Bytes of a capture in ../shared/kiro-cli/captures. */
+function capture(name: string): Buffer {
+  return fs.readFileSync(path.resolve(repoRoot, '../shared/kiro-cli/captures', name));
+}
+
+const created: string[] = [];
+
+function tempDir(label: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `kiro-sim-${label}-`));
+  created.push(dir);
+  return dir;
+}
+
+afterAll(() => {
+  for (const dir of created) fs.rmSync(dir, {recursive: true, force: true});
+});
+
+/** A fresh HOME, KIRO_HOME and working directory. */
+interface Sandbox {
+  home: string;
+  kiroHome: string;
+  cwd: string;
+}
+
+function sandbox(): Sandbox {
+  return {home: tempDir('home'), kiroHome: tempDir('kiro'), cwd: fs.realpathSync(tempDir('cwd'))};
+}
+
+function envFor(box: Sandbox, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    PATH: [simBin, path.dirname(process.execPath), '/usr/bin', '/bin'].join(path.delimiter),
+    HOME: box.home,
+    KIRO_HOME: box.kiroHome,
+    ...extra,
+  };
+}
+
+function login(box: Sandbox, doc: object): void {
+  const dir = path.join(box.home, '.local/share/kiro-cli');
+  fs.mkdirSync(dir, {recursive: true});
+  fs.writeFileSync(path.join(dir, 'sim-login.json'), JSON.stringify(doc));
+}
+
+interface Result {
+  status: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: Buffer;
+  out: string;
+  err: string;
+}
+
+interface RunOptions {
+  env?: Record<string, string>;
+  input?: string;
+  cwd?: string;
+}
+
+/** Runs `kiro-cli ARGS` from test/sim/bin on PATH and waits for it. */
+function run(box: Sandbox, args: string[], options: RunOptions = {}): Result {
+  const result = spawnSync('kiro-cli', args, {
+    cwd: options.cwd ?? box.cwd,
+    env: envFor(box, options.env),
+    input: options.input ?? '',
+    timeout: 15_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return {
+    status: result.status,
+    signal: result.signal,
+    stdout: result.stdout,
+    out: result.stdout.toString('utf8'),
+    err: result.stderr.toString('utf8'),
+  };
+}
+
+/** Runs a headless turn with an API key. */
+function turn(box: Sandbox, prompt: string, flags: string[] = [], env: Record<string, string> = {}): Result {
+  return run(box, ['chat', '--no-interactive', ...flags, '--', prompt], {
+    env: {KIRO_API_KEY: 'ksk_test', ...env},
+  });
+}
+
+const trailer = (time: string, credits = '0.06'): string =>
+  `\n \u25b8 Credits: ${credits} \u2022 Time: ${time}\n\n`;
+
+/** A simulator started in its own process group, with its output collected. */
+interface Live {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<{code: number | null; signal: NodeJS.Signals | null}>;
+}
+
+function start(box: Sandbox, args: string[], env: Record<string, string> = {}): Live {
+  const child = spawn('kiro-cli', args, {
+    cwd: box.cwd,
+    env: envFor(box, env),
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  child.stdout?.on('data', (c: Buffer) => out.push(c));
+  child.stderr?.on('data', (c: Buffer) => err.push(c));
+  const exited = new Promise<{code: number | null; signal: NodeJS.Signals | null}>((resolve) =>
+    child.on('exit', (code, signal) => resolve({code, signal})),
+  );
+  return {
+    child,
+    stdout: () => Buffer.concat(out).toString('utf8'),
+    stderr: () => Buffer.concat(err).toString('utf8'),
+    exited,
+  };
+}
+
+function killGroup(live: Live): void {
+  if (live.child.pid === undefined) return;
+  try {
+    process.kill(-live.child.pid, 'SIGKILL');
+  } catch {
+    // The group is already gone.
+  }
+}
+
+async function waitFor(predicate: () => boolean, timeoutMs = 5000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (predicate()) return true;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return predicate();
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+// A zombie (killed, not yet reaped) counts as gone.
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  const stat = fs.existsSync(`/proc/${pid}/stat`) ? fs.readFileSync(`/proc/${pid}/stat`, 'utf8') : '';
+  return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+}
+
+function readRecords(dir: string): Record<string, unknown>[] {
+  return fs
+    .readdirSync(dir)
+    .filter((n) => n.endsWith('.json'))
+    .sort()
+    .map((n) => JSON.parse(fs.readFileSync(path.join(dir, n), 'utf8')) as Record<string, unknown>);
+}
+
+function sessionFiles(box: Sandbox): string[] {
+  const dir = path.join(box.kiroHome, 'sessions/cli');
+  return fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
+}
+
+function writeAgent(dir: string, name: string, doc: object | string): void {
+  fs.mkdirSync(dir, {recursive: true});
+  fs.writeFileSync(path.join(dir, `${name}.json`), typeof doc === 'string' ? doc : JSON.stringify(doc));
+}
+
+describe('version and help', () => {
+  it('prints the simulated version, overridable', () => {
+    const box = sandbox();
+    expect(run(box, ['--version'])).toMatchObject({status: 0, out: 'kiro-cli 2.21.2\n', err: ''});
+    expect(run(box, ['--version'], {env: {KIRO_SIM_VERSION: '2.5.0'}}).out).toBe('kiro-cli 2.5.0\n');
+  });
+
+  it('prints both 2.13.0 help captures byte for byte', () => {
+    const box = sandbox();
+    const root = run(box, ['--help']);
+    expect(root.status).toBe(0);
+    expect(root.stdout.equals(capture('help-2.13.0-root-help.txt'))).toBe(true);
+    const chat = run(box, ['chat', '--help']);
+    expect(chat.status).toBe(0);
+    expect(chat.stdout.equals(capture('help-2.13.0-chat-help.txt'))).toBe(true);
+  });
+});
+
+describe('clap-style argument errors', () => {
+  it('rejects an unknown flag with exit 2', () => {
+    const r = run(sandbox(), ['chat', '--no-interactive', '--x', 'hi']);
+    expect(r).toMatchObject({status: 2, out: '', err: `error: unexpected argument '--x' found${USAGE_TAIL}`});
+  });
+
+  it('rejects bad enum values with the possible values', () => {
+    const box = sandbox();
+    expect(run(box, ['chat', '--effort', 'foo'])).toMatchObject({
+      status: 2,
+      err: "error: invalid value 'foo' for '--effort <EFFORT>'\n  [possible values: low, medium, high, xhigh, max]\n\nFor more information, try '--help'.\n",
+    });
+    expect(run(box, ['chat', '-l', '--format=foo'])).toMatchObject({
+      status: 2,
+      err: "error: invalid value 'foo' for '--format <FORMAT>'\n  [possible values: plain, json, json-pretty]\n\nFor more information, try '--help'.\n",
+    });
+  });
+
+  it('hides flags newer than the simulated version', () => {
+    const box = sandbox();
+    const env = {KIRO_SIM_VERSION: '2.1.0'};
+    expect(run(box, ['chat', '--resume-id', 'x'], {env}).err).toBe(
+      `error: unexpected argument '--resume-id' found${USAGE_TAIL}`,
+    );
+    expect(run(box, ['chat', '-l', '-f', 'json'], {env}).err).toBe(
+      `error: unexpected argument '-f' found${USAGE_TAIL}`,
+    );
+    expect(run(box, ['chat', '--effort', 'low'], {env: {KIRO_SIM_VERSION: '2.9.9'}})).toMatchObject({
+      status: 2,
+      err: `error: unexpected argument '--effort' found${USAGE_TAIL}`,
+    });
+  });
+
+  it('treats everything after -- as the prompt and refuses a second positional', () => {
+    const box = sandbox();
+    expect(turn(box, '--not-a-flag -a').out).toBe(`${MARK}You said: --not-a-flag -a`);
+    const two = run(box, ['chat', '--no-interactive', 'one', 'two'], {env: {KIRO_API_KEY: 'ksk_a'}});
+    expect(two).toMatchObject({status: 2, err: `error: unexpected argument 'two' found${USAGE_TAIL}`});
+  });
+
+  it('reports an unknown subcommand', () => {
+    expect(run(sandbox(), ['frobnicate'])).toMatchObject({
+      status: 2,
+      err: "error: unrecognized subcommand 'frobnicate'\n\nUsage: kiro-cli [OPTIONS] [COMMAND]\n\nFor more information, try '--help'.\n",
+    });
+  });
+});
+
+describe('whoami', () => {
+  it('reports each credential kind', () => {
+    const box = sandbox();
+    expect(run(box, ['whoami'], {env: {KIRO_API_KEY: 'ksk_expired'}})).toMatchObject({
+      status: 0,
+      out: 'Authenticated with API key\n',
+    });
+    expect(run(box, ['whoami'])).toMatchObject({status: 1, out: 'Not logged in\n'});
+    expect(run(box, ['whoami', '--format', 'json']).out).toBe('{"account":null}\n');
+    login(box, {method: 'builder-id'});
+    expect(run(box, ['whoami'])).toMatchObject({status: 0, out: 'Logged in with Builder ID\n'});
+    login(box, {
+      method: 'idc',
+      startUrl: 'https://d-123.awsapps.com/start',
+      region: 'us-east-1',
+      profile: 'dev',
+    });
+    expect(run(box, ['whoami'])).toMatchObject({
+      status: 0,
+      out: 'Logged in with IAM Identity Center (https://d-123.awsapps.com/start)\nProfile: dev\n',
+    });
+    expect(JSON.parse(run(box, ['whoami', '-f', 'json-pretty']).out)).toEqual({
+      accountType: 'IamIdentityCenter',
+      startUrl: 'https://d-123.awsapps.com/start',
+      region: 'us-east-1',
+      profile: 'dev',
+    });
+  });
+
+  it('hangs with KIRO_SIM_WHOAMI=hang', async () => {
+    const live = start(sandbox(), ['whoami'], {KIRO_API_KEY: 'ksk_a', KIRO_SIM_WHOAMI: 'hang'});
+    try {
+      const ended = await Promise.race([live.exited.then(() => true), sleep(500).then(() => false)]);
+      expect(ended).toBe(false);
+      expect(live.stdout()).toBe('');
+    } finally {
+      killGroup(live);
+    }
+  });
+});
+
+describe('credentials in chat', () => {
+  it('fails an invalid key with exit 0 and no trailer', () => {
+    for (const key of ['nope', 'ksk_invalid', 'ksk_expired_1']) {
+      const r = turn(sandbox(), 'hi', [], {KIRO_API_KEY: key});
+      expect(r).toMatchObject({
+        status: 0,
+        out: '',
+        err: `${MCP_OFF}Authentication failed. Your API key may be invalid or expired.\n`,
+      });
+    }
+  });
+
+  it('blocks on a device code without any credential', async () => {
+    const live = start(sandbox(), ['chat', '--no-interactive', 'hi']);
+    try {
+      expect(await waitFor(() => live.stdout().endsWith('Logging in...\n'))).toBe(true);
+      expect(live.stdout()).toBe(
+        'Confirm the following code in the browser\nCode: ABCD-EFGH\n\n' +
+          'Open this URL: https://view.awsapps.com/start/#/device?user_code=ABCD-EFGH\n\nLogging in...\n',
+      );
+      const ended = await Promise.race([live.exited.then(() => true), sleep(300).then(() => false)]);
+      expect(ended).toBe(false);
+    } finally {
+      killGroup(live);
+    }
+  });
+
+  it('fails fast without a credential with KIRO_SIM_NO_CREDENTIAL=error', () => {
+    const r = run(sandbox(), ['chat', '--no-interactive', 'hi'], {env: {KIRO_SIM_NO_CREDENTIAL: 'error'}});
+    expect(r).toMatchObject({
+      status: 1,
+      out: '',
+      err: 'Not logged in. Set the KIRO_API_KEY environment variable or run `kiro-cli login` first.\n',
+    });
+  });
+
+  it('uses a Builder ID login without the MCP-disabled line', () => {
+    const box = sandbox();
+    login(box, {method: 'builder-id'});
+    expect(run(box, ['chat', '--no-interactive', 'hi'])).toMatchObject({
+      status: 0,
+      out: `${MARK}You said: hi`,
+      err: trailer('1s'),
+    });
+  });
+});
+
+describe('input', () => {
+  it('needs input in non-interactive mode', () => {
+    const r = run(sandbox(), ['chat', '--no-interactive'], {env: {KIRO_API_KEY: 'ksk_a'}});
+    expect(r).toMatchObject({
+      status: 1,
+      out: '',
+      err: 'error: Input must be supplied when running in non-interactive mode\n',
+    });
+  });
+
+  it('reads the whole of piped stdin when no positional is given', () => {
+    const r = run(sandbox(), ['chat', '--no-interactive'], {
+      env: {KIRO_API_KEY: 'ksk_a'},
+      input: 'héllo 😀\nworld',
+    });
+    expect(r).toMatchObject({status: 0, out: `${MARK}You said: héllo 😀${EOL}world`});
+  });
+
+  it('does not simulate interactive mode', () => {
+    const r = run(sandbox(), ['chat', 'hi'], {env: {KIRO_API_KEY: 'ksk_a'}});
+    expect(r).toMatchObject({
+      status: 1,
+      out: '',
+      err: 'kiro-cli simulator: interactive chat is not simulated; pass --no-interactive\n',
+    });
+  });
+});
+
+describe('transcript rendering', () => {
+  const colors = 'List exactly three primary colors, one per line, no other text.';
+
+  it('reproduces headless-2.21.2-colors.stdout byte for byte, with the trailer on stderr', () => {
+    const r = turn(sandbox(), colors, ['--wrap', 'never']);
+    expect(r.status).toBe(0);
+    expect(r.stdout.equals(capture('headless-2.21.2-colors.stdout'))).toBe(true);
+    expect(r.err).toBe(MCP_OFF + trailer('1s'));
+  });
+
+  it('keeps escapes with NO_COLOR and TERM=dumb, only the marker colour goes', () => {
+    const r = turn(sandbox(), colors, [], {NO_COLOR: '1', TERM: 'dumb'});
+    expect(r.out).toBe(`${MARK_NO_COLOR}Red${EOL}Blue${EOL}Yellow`);
+    const ok = turn(sandbox(), 'ok', [], {NO_COLOR: '1'});
+    expect(ok.stdout.equals(capture('headless-2.18.0-nocolor.stdout'))).toBe(true);
+  });
+
+  it('reproduces headless-2.x-markdown.stdout', () => {
+    expect(turn(sandbox(), '[[sim:markdown]]').stdout.equals(capture('headless-2.x-markdown.stdout'))).toBe(
+      true,
+    );
+  });
+
+  it('renders answers, several messages, credits, time and the grey trailer', () => {
+    const box = sandbox();
+    expect(turn(box, '[[sim:answer=a\\nb]]').out).toBe(`${MARK}a${EOL}b`);
+    expect(turn(box, 'x [[sim:messages=3]]').out).toBe(
+      `${MARK}Step 1 of 3.${EOL}\n${MARK}Step 2 of 3.${EOL}\n${MARK}You said: x [[sim:messages=3]]`,
+    );
+    expect(turn(box, '[[sim:credits=1.25]][[sim:time=14m 9s]]').err).toBe(
+      MCP_OFF + trailer('14m 9s', '1.25'),
+    );
+    expect(turn(box, 'g [[sim:time=2s]]', [], {KIRO_SIM_TRAILER: 'grey'}).err).toBe(
+      `${MCP_OFF}\n${ESC}[38;5;244m \u25b8 Credits: 0.06 \u2022 Time: 2s${ESC}[0m\n\n`,
+    );
+  });
+
+  it('measures the real elapsed time and honours sleep and KIRO_SIM_LATENCY_MS', () => {
+    const box = sandbox();
+    const slept = turn(box, '[[sim:sleep=1600]]');
+    expect(slept.err).toBe(MCP_OFF + trailer('2s'));
+    const began = Date.now();
+    turn(box, 'latency', [], {KIRO_SIM_LATENCY_MS: '300'});
+    expect(Date.now() - began).toBeGreaterThanOrEqual(300);
+  });
+
+  it('writes -v log lines to stdout', () => {
+    const r = turn(sandbox(), 'hi', ['-v']);
+    const lines = r.out.split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(
+      /^\d{4}-\d\d-\d\dT[\d:.]+Z {2}INFO chat_cli::cli::chat: kiro-cli 2\.21\.2 starting chat$/,
+    );
+    expect(lines[2]).toBe(`${MARK}You said: hi`);
+  });
+});
+
+describe('tools and trust', () => {
+  it('reproduces the trust-all stderr and the stripped tools stdout of the same run', () => {
+    const box = sandbox();
+    login(box, {method: 'builder-id'});
+    const r = run(box, [
+      'chat',
+      '--no-interactive',
+      '-a',
+      '--',
+      '[[sim:tools]][[sim:credits=3.96]][[sim:time=14m 9s]]',
+    ]);
+    expect(r.status).toBe(0);
+    expect(Buffer.from(r.err).equals(capture('headless-2.x-trust-all.stderr'))).toBe(true);
+    const stripped = stripAnsi(r.out);
+    expect(stripped).toBe(capture('headless-2.x-tools.stdout.stripped.txt').toString('utf8'));
+    expect(r.out.endsWith(`\n${MARK}Both suites are green.`)).toBe(true);
+  });
+
+  it('warns about unknown --trust-tools names', () => {
+    const r = turn(sandbox(), 'hi', ['--trust-tools=read,frob,@git/status']);
+    expect(r.err).toBe(
+      MCP_OFF +
+        'WARNING: --trust-tools arg for custom tool frob needs to be prepended with @{MCPSERVERNAME}/\n' +
+        trailer('1s'),
+    );
+  });
+
+  it('runs a trusted shell call (fake output) for each way of trusting', () => {
+    const shellOut = (cmd: string): string =>
+      `I will run the following command: ${cmd} (using tool: shell)\nPurpose: Run the command the user asked for\n\n` +
+      'simulated output of the command\n - Completed in 0.4s\n\n';
+    for (const flags of [
+      ['-a'],
+      ['-a', '--trust-tools='],
+      ['--trust-tools', 'read,shell'],
+      ['--trust-tools=execute_bash'],
+    ]) {
+      const r = turn(sandbox(), '[[sim:shell=rm -rf /]]', flags);
+      expect(r.status).toBe(0);
+      expect(r.out).toBe(`${shellOut('rm -rf /')}${MARK}You said: [[sim:shell=rm -rf /]]`);
+    }
+  });
+
+  it('refuses an untrusted shell call and goes on (2.18), or exits 1 (older)', () => {
+    const denied =
+      'Command execute_bash is rejected because it matches one or more rules on the denied list:\n' +
+      '  - non-interactive mode (no user to approve)\n';
+    const header =
+      'I will run the following command: ls (using tool: shell)\nPurpose: Run the command the user asked for\n\n';
+    const r = turn(sandbox(), '[[sim:shell=ls]]', ['--trust-tools=']);
+    expect(r).toMatchObject({
+      status: 0,
+      out: `${header}${MARK}You said: [[sim:shell=ls]]`,
+      err: MCP_OFF + denied + trailer('1s'),
+    });
+    const old = turn(sandbox(), '[[sim:shell=ls]]', [], {KIRO_SIM_DENY_STYLE: 'exit1'});
+    expect(old).toMatchObject({
+      status: 1,
+      out: header,
+      err:
+        MCP_OFF +
+        'error: Tool approval required but --no-interactive was specified. Use --trust-all-tools or --trust-tools to automatically approve tools.\n',
+    });
+  });
+});
+
+describe('models', () => {
+  it('rejects an unknown model', () => {
+    const r = turn(sandbox(), 'hi', ['--model', 'gpt-9']);
+    expect(r).toMatchObject({
+      status: 1,
+      out: '',
+      err: `${MCP_OFF}error: Model 'gpt-9' does not exist. Available models: auto, claude-sonnet-4.5, claude-haiku-4.5, claude-opus-4.5\n`,
+    });
+    const custom = turn(sandbox(), 'hi', ['--model', 'm3'], {KIRO_SIM_MODELS: 'm1,m2'});
+    expect(custom.err).toBe(`${MCP_OFF}error: Model 'm3' does not exist. Available models: m1, m2\n`);
+  });
+
+  it('lists models as a table and as JSON', () => {
+    const box = sandbox();
+    const env = {KIRO_API_KEY: 'ksk_a'};
+    const plain = run(box, ['chat', '--list-models'], {env});
+    expect(plain.status).toBe(0);
+    expect(plain.out.split('\n').slice(0, 3)).toEqual([
+      'Available models (* = default):',
+      '',
+      '* auto               1.00x credit  Models chosen by task for optimal usage and consistent quality',
+    ]);
+    const json = JSON.parse(run(box, ['chat', '--list-models', '--format', 'json'], {env}).out) as {
+      models: {model_id: string; context_window_tokens: number; rate_unit: string}[];
+      default_model: string;
+    };
+    expect(json.default_model).toBe('auto');
+    expect(json.models.map((m) => m.model_id)).toEqual([
+      'auto',
+      'claude-sonnet-4.5',
+      'claude-haiku-4.5',
+      'claude-opus-4.5',
+    ]);
+    expect(json.models[1]).toMatchObject({context_window_tokens: 200000, rate_unit: 'credit'});
+  });
+});
+
+describe('agents', () => {
+  it('prefers the workspace agent and warns about the conflict', () => {
+    const box = sandbox();
+    const rec = tempDir('rec');
+    writeAgent(path.join(box.cwd, '.kiro/agents'), 'rev', {name: 'rev', description: 'workspace'});
+    writeAgent(path.join(box.kiroHome, 'agents'), 'rev', {name: 'rev', description: 'global'});
+    const r = turn(box, 'hi', ['--agent', 'rev'], {KIRO_SIM_RECORD: rec});
+    expect(r).toMatchObject({
+      status: 0,
+      err: `${MCP_OFF}WARNING: Agent conflict for rev. Using workspace version.\n${trailer('1s')}`,
+    });
+    expect(readRecords(rec)[0]).toMatchObject({agentName: 'rev', agentJson: {description: 'workspace'}});
+  });
+
+  it('skips the workspace when cwd is HOME', () => {
+    const box = sandbox();
+    const rec = tempDir('rec');
+    writeAgent(path.join(box.home, '.kiro/agents'), 'rev', {description: 'home-workspace'});
+    writeAgent(path.join(box.kiroHome, 'agents'), 'rev', {description: 'global'});
+    const r = run(box, ['chat', '--no-interactive', '--agent', 'rev', 'hi'], {
+      cwd: box.home,
+      env: {KIRO_API_KEY: 'ksk_a', KIRO_SIM_RECORD: rec},
+    });
+    expect(r.err).toBe(MCP_OFF + trailer('1s'));
+    expect(readRecords(rec)[0]).toMatchObject({agentJson: {description: 'global'}});
+  });
+
+  it('falls back to the default agent for a missing name or a path, or exits 4', () => {
+    const box = sandbox();
+    const file = path.join(box.kiroHome, 'agents/rev.json');
+    writeAgent(path.join(box.kiroHome, 'agents'), 'rev', {});
+    const r = turn(box, 'hi', ['--agent', file]);
+    expect(r).toMatchObject({
+      status: 0,
+      out: `${MARK}You said: hi`,
+      err: `${MCP_OFF}Error: no agent with name ${file} found. Falling back to user specified default\n${trailer('1s')}`,
+    });
+    const strict = turn(box, 'hi', ['--agent', 'ghost'], {KIRO_SIM_AGENT_MISSING: 'exit4'});
+    expect(strict).toMatchObject({
+      status: 4,
+      out: '',
+      err: `${MCP_OFF}Error: no agent with name ghost found\n`,
+    });
+  });
+
+  it('fails on an agent file that is not JSON', () => {
+    const box = sandbox();
+    writeAgent(path.join(box.kiroHome, 'agents'), 'bad', '{nope');
+    const r = turn(box, 'hi', ['--agent', 'bad']);
+    expect(r.status).toBe(1);
+    expect(
+      r.err.startsWith(
+        `${MCP_OFF}error: failed to parse agent config ${path.join(box.kiroHome, 'agents/bad.json')}: `,
+      ),
+    ).toBe(true);
+  });
+
+  it('warns about an unavailable agent model and trusts allowedTools', () => {
+    const box = sandbox();
+    const rec = tempDir('rec');
+    writeAgent(path.join(box.kiroHome, 'agents'), 'ops', {
+      model: 'gpt-9',
+      allowedTools: ['execute_bash', 'fs_read', '*'],
+    });
+    const r = turn(box, '[[sim:shell=make]]', ['--agent', 'ops', '--trust-tools=grep'], {
+      KIRO_SIM_RECORD: rec,
+    });
+    expect(r.err).toBe(
+      `${MCP_OFF}WARNING: Agent specifies model 'gpt-9' which is not available. Falling back to configured defaults.\n${trailer('1s')}`,
+    );
+    expect(r.out.startsWith('I will run the following command: make (using tool: shell)\n')).toBe(true);
+    expect(readRecords(rec)[0]).toMatchObject({
+      trustAll: false,
+      trustedTools: ['grep', 'read', 'shell'],
+      model: 'auto',
+    });
+  });
+
+  it('checks MCP commands on PATH for logins only', () => {
+    const box = sandbox();
+    writeAgent(path.join(box.kiroHome, 'agents'), 'mcp', {
+      mcpServers: {
+        gh: {command: 'no-such-mcp-bin'},
+        off: {command: 'also-missing', disabled: true},
+        ok: {command: 'node'},
+      },
+    });
+    const problem = "MCP server 'gh' failed to start: command 'no-such-mcp-bin' not found\n";
+    expect(turn(box, 'hi', ['--agent', 'mcp', '--require-mcp-startup']).status).toBe(0);
+    login(box, {method: 'builder-id'});
+    const soft = run(box, ['chat', '--no-interactive', '--agent', 'mcp', 'hi']);
+    expect(soft).toMatchObject({status: 0, err: `WARNING: ${problem}${trailer('1s')}`});
+    const hard = run(box, ['chat', '--no-interactive', '--agent', 'mcp', '--require-mcp-startup', 'hi']);
+    expect(hard).toMatchObject({status: 3, out: '', err: `error: ${problem}`});
+  });
+});
+
+describe('sessions', () => {
+  it('stores each turn as .json + .jsonl events', () => {
+    const box = sandbox();
+    turn(box, '[[sim:shell=ls]] and a title that is longer than sixty characters, surely', ['-a']);
+    const files = sessionFiles(box);
+    expect(files).toHaveLength(2);
+    const id = (files[0] ?? '').replace(/\.json$/, '');
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    const meta = JSON.parse(
+      fs.readFileSync(path.join(box.kiroHome, 'sessions/cli', `${id}.json`), 'utf8'),
+    ) as Record<string, unknown>;
+    expect(meta).toMatchObject({
+      sessionId: id,
+      cwd: box.cwd,
+      title: '[[sim:shell=ls]] and a title that is longer than sixty chara',
+      messages: 2,
+    });
+    const events = fs
+      .readFileSync(path.join(box.kiroHome, 'sessions/cli', `${id}.jsonl`), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as {version: string; kind: string; data: Record<string, unknown>});
+    expect(events.map((e) => e.kind)).toEqual(['Prompt', 'ToolResults', 'AssistantMessage']);
+    expect(events.every((e) => e.version === 'v1')).toBe(true);
+    expect(events[1]?.data).toMatchObject({tool: 'shell', output: 'simulated output of the command'});
+  });
+
+  it('resumes the latest session of the cwd or a given id', () => {
+    const box = sandbox();
+    turn(box, 'first');
+    turn(box, 'second');
+    const list = (): string[] => run(box, ['chat', '-l']).err.trimEnd().split('\n');
+    const [newest, older] = list();
+    expect(newest).toMatch(/^[0-9a-f-]{36} \| second \| 2 msgs \| v1$/);
+    expect(older).toMatch(/^[0-9a-f-]{36} \| first \| 2 msgs \| v1$/);
+    turn(box, 'again', ['-r']);
+    expect(list()[0]).toBe(`${(newest ?? '').slice(0, 36)} | second | 4 msgs | v1`);
+    const olderId = (older ?? '').slice(0, 36);
+    turn(box, 'back', ['--resume-id', olderId]);
+    expect(list()[0]).toBe(`${olderId} | first | 4 msgs | v1`);
+    expect(sessionFiles(box)).toHaveLength(4);
+    const missing = turn(box, 'x', ['--resume-id', '00000000-0000-4000-8000-000000000000']);
+    expect(missing).toMatchObject({
+      status: 1,
+      out: '',
+      err: `${MCP_OFF}error: Conversation session 00000000-0000-4000-8000-000000000000 not found\n`,
+    });
+  });
+
+  it('lists sessions per cwd, as text on stderr or JSON', () => {
+    const box = sandbox();
+    expect(run(box, ['chat', '--list-sessions'])).toMatchObject({
+      status: 0,
+      out: '',
+      err: 'No saved chat sessions\n',
+    });
+    turn(box, 'hello');
+    const other = fs.realpathSync(tempDir('other'));
+    run(box, ['chat', '--no-interactive', 'elsewhere'], {cwd: other, env: {KIRO_API_KEY: 'ksk_a'}});
+    const json = run(box, ['chat', '--list-sessions', '-f', 'json']);
+    const doc = JSON.parse(json.out) as {
+      cwd: string;
+      sessions: {sessionId: string; source: string; title: string; updatedAt: string}[];
+    }[];
+    expect(doc).toHaveLength(1);
+    expect(doc[0]?.cwd).toBe(box.cwd);
+    expect(doc[0]?.sessions.map((s) => [s.source, s.title])).toEqual([['classic', 'hello']]);
+    expect(
+      run(box, ['chat', '-l', '--format', 'json'], {env: {KIRO_SIM_LIST_JSON_STREAM: 'stderr'}}).err,
+    ).toBe(json.out);
+    expect(run(box, ['chat', '-l', '-f', 'json'], {env: {KIRO_SIM_LIST_HEADLESS: 'none'}}).out).toBe('[]\n');
+    expect(run(box, ['chat', '-l'], {env: {KIRO_SIM_LIST_HEADLESS: 'none'}}).err).toBe(
+      'No saved chat sessions\n',
+    );
+  });
+
+  it('deletes sessions, with the lying variant', () => {
+    const box = sandbox();
+    turn(box, 'a');
+    turn(box, 'b');
+    const [idB, idA] = run(box, ['chat', '-l'])
+      .err.trimEnd()
+      .split('\n')
+      .map((l) => l.slice(0, 36));
+    expect(run(box, ['chat', '--delete-session', idA ?? ''])).toMatchObject({
+      status: 0,
+      err: `Deleted session ${idA}\n`,
+    });
+    expect(run(box, ['chat', '--delete-session', idA ?? ''])).toMatchObject({
+      status: 1,
+      err: `error: Session ${idA} not found\n`,
+    });
+    const lie = run(box, ['chat', '--delete-session', idB ?? ''], {env: {KIRO_SIM_DELETE_LIES: '1'}});
+    expect(lie).toMatchObject({status: 1, err: `error: Session ${idB} not found\n`});
+    expect(sessionFiles(box)).toEqual([]);
+  });
+});
+
+describe('directives', () => {
+  it('takes directives from KIRO_SIM_DIRECTIVES and rejects unknown ones', () => {
+    const box = sandbox();
+    expect(
+      turn(box, 'hi', [], {KIRO_SIM_DIRECTIVES: '[[sim:answer=from env]][[sim:credits=2]]'}),
+    ).toMatchObject({
+      out: `${MARK}from env`,
+      err: MCP_OFF + trailer('1s', '2'),
+    });
+    expect(turn(box, '[[sim:nope]]')).toMatchObject({
+      status: 64,
+      err: 'kiro-cli simulator: unknown directive [[sim:nope]]\n',
+    });
+  });
+
+  it('ends turns with exit=N, no-trailer and error=TEXT', () => {
+    const box = sandbox();
+    expect(turn(box, '[[sim:exit=3]]')).toMatchObject({
+      status: 3,
+      out: `${MARK}You said: [[sim:exit=3]]`,
+      err: MCP_OFF,
+    });
+    expect(turn(box, '[[sim:no-trailer]]')).toMatchObject({status: 0, err: MCP_OFF});
+    expect(turn(box, '[[sim:error=stream broke]]')).toMatchObject({
+      status: 1,
+      out: '',
+      err: `${MCP_OFF}error: stream broke\n`,
+    });
+  });
+
+  it('prints backend failures with exit 0 and no trailer', () => {
+    const box = sandbox();
+    const lines: Record<string, string> = {
+      trouble: 'Kiro is having trouble responding right now: dispatch failure\n',
+      quota: 'Request quota exceeded. Please wait a moment and try again.\n',
+      unavailable:
+        "The model you've selected is temporarily unavailable. Please relaunch with '--model <model_id>' to use a different model.\n",
+    };
+    for (const [kind, line] of Object.entries(lines)) {
+      expect(turn(box, `[[sim:backend=${kind}]]`)).toMatchObject({status: 0, out: '', err: MCP_OFF + line});
+    }
+  });
+
+  it('fails the first N attempts of a flaky prompt, also when attempts run at once', async () => {
+    const box = sandbox();
+    const trouble = `${MCP_OFF}Kiro is having trouble responding right now: dispatch failure\n`;
+    expect(turn(box, 'f [[sim:flaky=1]]').err).toBe(trouble);
+    expect(turn(box, 'f [[sim:flaky=1]]').err).toBe(MCP_OFF + trailer('1s'));
+    const state = tempDir('state');
+    const lives = Array.from({length: 5}, () =>
+      start(box, ['chat', '--no-interactive', 'g [[sim:flaky=2]]'], {
+        KIRO_API_KEY: 'ksk_a',
+        KIRO_SIM_STATE_DIR: state,
+      }),
+    );
+    try {
+      await Promise.all(lives.map((l) => l.exited));
+      const failed = lives.filter((l) => l.stderr() === trouble).length;
+      expect(failed).toBe(2);
+      expect(lives.filter((l) => l.stderr().endsWith(trailer('1s'))).length).toBe(3);
+    } finally {
+      lives.forEach(killGroup);
+    }
+  });
+
+  it('writes big answers, long lines, invalid UTF-8 and binary exactly', () => {
+    const box = sandbox();
+    const big = turn(box, '[[sim:big=3000001]]');
+    const text = stripAnsi(big.out);
+    expect(text.startsWith('> 0000001 ')).toBe(true);
+    expect(Buffer.byteLength(text) - 2).toBe(3000001);
+    expect(big.err).toBe(MCP_OFF + trailer('1s'));
+    const line = turn(box, '[[sim:line=200000]]');
+    expect(line.stdout.length).toBe(MARK.length + 200000);
+    expect(line.out.includes('\n')).toBe(false);
+    const bad = turn(box, '[[sim:invalid-utf8]]');
+    expect(
+      bad.stdout.equals(
+        Buffer.concat([
+          Buffer.from(`${MARK}invalid bytes: `),
+          Buffer.from([0xff, 0xfe]),
+          Buffer.from(` end${EOL}truncated euro: `),
+          Buffer.from([0xe2, 0x82]),
+        ]),
+      ),
+    ).toBe(true);
+    const bin1 = turn(box, '[[sim:binary=5000]]');
+    const bin2 = turn(box, '[[sim:binary=5000]]');
+    expect(bin1.stdout.length).toBe(5000);
+    expect(bin1.stdout.equals(bin2.stdout)).toBe(true);
+    expect(bin1.stdout.includes(0)).toBe(true);
+    expect(bin1.err).toBe(MCP_OFF + trailer('1s'));
+  });
+
+  it('crashes like a Rust panic and dies by signal', () => {
+    const box = sandbox();
+    const crash = turn(box, '[[sim:crash]]');
+    expect(crash).toMatchObject({status: 101, out: `${MARK}Here is the first half of the ans`});
+    expect(crash.err.startsWith(`${MCP_OFF}\nthread 'main' panicked at `)).toBe(true);
+    const segv = turn(box, '[[sim:signal=SIGSEGV]]');
+    expect(segv).toMatchObject({
+      status: null,
+      signal: 'SIGSEGV',
+      out: `${MARK}Partial answer before the crash`,
+    });
+    expect(turn(box, '[[sim:signal=SIGKILL]]')).toMatchObject({status: null, signal: 'SIGKILL'});
+  });
+
+  it('closes stdout early and still finishes with a trailer', async () => {
+    const live = start(sandbox(), ['chat', '--no-interactive', '[[sim:close-stdout]]'], {
+      KIRO_API_KEY: 'ksk_a',
+    });
+    try {
+      const stdoutEnded = new Promise<number>((resolve) =>
+        live.child.stdout?.on('end', () => resolve(Date.now())),
+      );
+      const [endedAt, exit] = await Promise.all([
+        stdoutEnded,
+        live.exited.then((e) => ({...e, at: Date.now()})),
+      ]);
+      expect(exit.at - endedAt).toBeGreaterThanOrEqual(100);
+      expect(exit).toMatchObject({code: 0, signal: null});
+      expect(live.stdout()).toBe(`${MARK}The answer stops here`);
+      expect(live.stderr()).toBe(MCP_OFF + trailer('1s'));
+    } finally {
+      killGroup(live);
+    }
+  });
+
+  it('hangs silently, noisily, after the trailer, or on a login prompt', async () => {
+    const box = sandbox();
+    const cases = {
+      hang: start(box, ['chat', '--no-interactive', '[[sim:hang]]'], {KIRO_API_KEY: 'ksk_a'}),
+      noisy: start(box, ['chat', '--no-interactive', '[[sim:hang-noisy]]'], {KIRO_API_KEY: 'ksk_a'}),
+      late: start(box, ['chat', '--no-interactive', '[[sim:trailer-then-hang]]'], {KIRO_API_KEY: 'ksk_a'}),
+      login: start(box, ['chat', '--no-interactive', '[[sim:login-prompt]]'], {KIRO_API_KEY: 'ksk_a'}),
+    };
+    try {
+      await sleep(900);
+      for (const live of Object.values(cases)) expect(live.child.exitCode).toBe(null);
+      expect(cases.hang.stdout()).toBe('');
+      expect(cases.hang.stderr()).toBe(MCP_OFF);
+      const ticks = cases.noisy.stderr().slice(MCP_OFF.length).split('Thinking...\n');
+      expect(ticks.length).toBeGreaterThanOrEqual(3);
+      expect(ticks.every((t) => t === '')).toBe(true);
+      expect(cases.late.stdout()).toBe(`${MARK}You said: [[sim:trailer-then-hang]]`);
+      expect(cases.late.stderr()).toBe(MCP_OFF + trailer('1s'));
+      expect(cases.login.stdout().endsWith('\n\nLogging in...\n')).toBe(true);
+    } finally {
+      Object.values(cases).forEach(killGroup);
+    }
+  });
+
+  it('ignores SIGTERM and leaves a grandchild in its process group', async () => {
+    const rec = tempDir('rec');
+    const live = start(
+      sandbox(),
+      ['chat', '--no-interactive', '[[sim:hang]][[sim:ignore-term]][[sim:grandchild]]'],
+      {
+        KIRO_API_KEY: 'ksk_a',
+        KIRO_SIM_RECORD: rec,
+      },
+    );
+    let grandchild = 0;
+    try {
+      expect(await waitFor(() => typeof readRecords(rec)[0]?.grandchildPid === 'number')).toBe(true);
+      const record = readRecords(rec)[0] ?? {};
+      grandchild = Number(record.grandchildPid);
+      expect(record.pgid).toBe(live.child.pid);
+      await sleep(200);
+      process.kill(live.child.pid ?? 0, 'SIGTERM');
+      process.kill(grandchild, 'SIGTERM');
+      await sleep(300);
+      expect(live.child.exitCode).toBe(null);
+      expect(alive(grandchild)).toBe(true);
+    } finally {
+      killGroup(live);
+    }
+    await live.exited;
+    expect(await waitFor(() => !alive(grandchild), 3000)).toBe(true);
+  });
+});
+
+describe('recording', () => {
+  it('records each invocation without the key and shows overlapping turns', async () => {
+    const box = sandbox();
+    const rec = tempDir('rec');
+    const env = {KIRO_API_KEY: 'ksk_secret', KIRO_SIM_RECORD: rec, TERM: 'dumb', NO_COLOR: '1'};
+    const lives = [0, 1, 2].map((i) =>
+      start(box, ['chat', '--no-interactive', '--trust-tools=read', '--', `p${i} [[sim:sleep=400]]`], env),
+    );
+    try {
+      await Promise.all(lives.map((l) => l.exited));
+    } finally {
+      lives.forEach(killGroup);
+    }
+    const records = readRecords(rec);
+    expect(records).toHaveLength(3);
+    expect(records.map((r) => r.prompt).sort()).toEqual([
+      'p0 [[sim:sleep=400]]',
+      'p1 [[sim:sleep=400]]',
+      'p2 [[sim:sleep=400]]',
+    ]);
+    const first = records[0] ?? {};
+    expect(first).toMatchObject({
+      cwd: box.cwd,
+      promptFromStdin: false,
+      env: {TERM: 'dumb', NO_COLOR: '1', KIRO_API_KEY_set: true},
+      trustAll: false,
+      trustedTools: ['read'],
+      exitCode: 0,
+      grandchildPid: null,
+    });
+    expect(first.argv).toEqual(['chat', '--no-interactive', '--trust-tools=read', '--', first.prompt]);
+    expect(JSON.stringify(records)).not.toContain('ksk_secret');
+    const spans = records.map((r) => [Number(r.startedAt), Number(r.endedAt)] as const);
+    const latestStart = Math.max(...spans.map(([s]) => s));
+    const earliestEnd = Math.min(...spans.map(([, e]) => e));
+    expect(latestStart).toBeLessThan(earliestEnd);
+  });
+
+  it('records a prompt that came from stdin', () => {
+    const box = sandbox();
+    const rec = tempDir('rec');
+    run(box, ['chat', '--no-interactive'], {
+      env: {KIRO_API_KEY: 'ksk_a', KIRO_SIM_RECORD: rec},
+      input: 'from pipe',
+    });
+    expect(readRecords(rec)[0]).toMatchObject({
+      prompt: 'from pipe',
+      promptFromStdin: true,
+      env: {TERM: null, NO_COLOR: null},
+    });
+  });
+});
