@@ -1,0 +1,46 @@
+/** Reasoning effort levels kiro-cli accepts for `--effort`. */
+export const EFFORTS = ['low', 'medium', 'high', 'xhigh', 'max'] as const;
+/** A reasoning effort level. */
+export type Effort = (typeof EFFORTS)[number];
+
+/** Result formats of `--output`. */
+export const OUTPUT_FORMATS = ['text', 'json', 'junit'] as const;
+/** A result format. */
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** How a key's value is read and checked; the same kind drives the env, flag and config-file parsers. */
+export type SettingKind =
+  | 'string'
+  | 'effort'
+  | 'output'
+  | 'path'
+  | 'directory'
+  | 'command'
+  | 'boolean'
+  | 'toolList'
+  | 'globList'
+  | 'regexList'
+  | 'duration'
+  | 'durationOrOff'
+  | 'positiveInteger'
+  | 'nonNegativeInteger'
+  | 'positiveNumber';
+
+/** What each kind expects, as quoted in validation messages. */
+export const KIND_TYPES: Record<SettingKind, string> = {
+  string: 'a non-empty string',
+  effort: `one of ${EFFORTS.join(', ')}`,
+  output: `one of ${OUTPUT_FORMATS.join(', ')}`,
+  path: 'a file path',
+  directory: 'a directory path',
+  command: 'a command name or path',
+  boolean: 'true or false',
+  toolList: 'an array of strings',
+  globList: 'an array of strings',
+  regexList: 'an array of regular expression strings',
+  duration: 'a duration (seconds, or a string like "30s", "5m", "1h30m")',
+  durationOrOff: 'a duration (seconds, or a string like "30s", "5m"; 0 turns it off)',
+  positiveInteger: 'an integer ≥ 1',
+  nonNegativeInteger: 'an integer ≥ 0',
+  positiveNumber: 'a number > 0',
+};

@@ -1,0 +1,151 @@
+import {KIND_TYPES, type Effort, type OutputFormat, type SettingKind} from './kinds.js';
+
+export {
+  EFFORTS,
+  KIND_TYPES,
+  OUTPUT_FORMATS,
+  type Effort,
+  type OutputFormat,
+  type SettingKind,
+} from './kinds.js';
+
+/** The settings shared by `ask`, `batch`, `doctor` and `sessions`, fully parsed: durations in ms, paths absolute. */
+export interface Settings {
+  model?: string;
+  effort?: Effort;
+  agent?: string;
+  /** Directory kiro-cli runs in; checked to exist. */
+  cwd?: string;
+  /** A bare name is looked up on PATH; anything with a slash is an absolute path. */
+  cliPath: string;
+  trustAllTools?: boolean;
+  trustTools?: string[];
+  systemPrompt?: string;
+  systemPromptFile?: string;
+  tools?: string[];
+  allowTools?: string[];
+  resource?: string[];
+  mcpConfig?: string;
+  allowCommand?: string[];
+  denyCommand?: string[];
+  allowPath?: string[];
+  keepProfile?: boolean;
+  timeout: number;
+  /** 0 turns stall detection off. */
+  stallTimeout: number;
+  whoamiTimeout: number;
+  output: OutputFormat;
+  junitFile?: string;
+  noSessionId: boolean;
+  concurrency: number;
+  retries: number;
+  failFast: boolean;
+  maxCredits?: number;
+  results?: string;
+  strict: boolean;
+}
+
+/** One key's settings, before defaults: what a flag, env or config layer contributed. */
+export type SettingsLayer = Partial<Settings>;
+
+/** Where a resolved value came from. */
+export type SettingSource = 'flag' | 'env' | 'config' | 'default';
+
+/** Metadata of one settings key, for parsers, docs and `.kirorc.example`. */
+export interface SettingSpec {
+  kind: SettingKind;
+  /** What a value must look like, in words. */
+  type: string;
+  /** The flag that sets it. */
+  flag: string;
+  /** The `KIRO_X_*` variable that sets it, if any. */
+  env: string | null;
+  /** The default as written in a config file; null when the key has none. */
+  default: string | number | boolean | null;
+  description: string;
+}
+
+type Default = SettingSpec['default'];
+
+function spec(kind: SettingKind, env: string | null, fallback: Default, description: string) {
+  return {kind, type: KIND_TYPES[kind], env, default: fallback, description};
+}
+
+const SPECS: Record<keyof Settings, Omit<SettingSpec, 'flag'>> = {
+  model: spec('string', 'KIRO_X_MODEL', null, 'Model id passed to kiro-cli.'),
+  effort: spec('effort', 'KIRO_X_EFFORT', null, 'Reasoning effort.'),
+  agent: spec('string', 'KIRO_X_AGENT', null, 'Name of an existing kiro-cli agent to run.'),
+  cwd: spec('directory', null, null, 'Directory kiro-cli runs in (default: the current directory).'),
+  cliPath: spec(
+    'command',
+    'KIRO_X_CLI_PATH',
+    'kiro-cli',
+    'The kiro-cli executable: a name on PATH or a path.',
+  ),
+  trustAllTools: spec(
+    'boolean',
+    'KIRO_X_TRUST_ALL_TOOLS',
+    null,
+    'Let the agent use every tool without asking.',
+  ),
+  trustTools: spec(
+    'toolList',
+    'KIRO_X_TRUST_TOOLS',
+    null,
+    'Tools the agent may use without asking (empty: none).',
+  ),
+  systemPrompt: spec('string', null, null, 'Extra system prompt for the generated agent.'),
+  systemPromptFile: spec('path', 'KIRO_X_SYSTEM_PROMPT_FILE', null, 'File holding the extra system prompt.'),
+  tools: spec('toolList', null, null, 'Tools the generated agent has.'),
+  allowTools: spec('toolList', null, null, 'Tools the generated agent may use without asking.'),
+  resource: spec('globList', null, null, 'Files (globs) loaded into the agent context.'),
+  mcpConfig: spec('path', 'KIRO_X_MCP_CONFIG', null, 'MCP servers file (mcp.json) for the generated agent.'),
+  allowCommand: spec('regexList', null, null, 'Shell commands (regexes) the agent may run.'),
+  denyCommand: spec('regexList', null, null, 'Shell commands (regexes) the agent must never run.'),
+  allowPath: spec('globList', null, null, 'Paths (globs) the agent may write to.'),
+  keepProfile: spec('boolean', null, null, 'Keep the generated agent profile after the run.'),
+  timeout: spec('duration', 'KIRO_X_TIMEOUT', '30m', 'Longest a turn may run.'),
+  stallTimeout: spec('durationOrOff', 'KIRO_X_STALL_TIMEOUT', '5m', 'Longest a turn may go silent (0: off).'),
+  whoamiTimeout: spec('duration', 'KIRO_X_WHOAMI_TIMEOUT', '5s', 'Longest the login check may take.'),
+  output: spec('output', 'KIRO_X_OUTPUT', 'text', 'Result format on stdout.'),
+  junitFile: spec('path', 'KIRO_X_JUNIT_FILE', null, 'Also write a JUnit report to this file.'),
+  noSessionId: spec('boolean', 'KIRO_X_NO_SESSION_ID', false, 'Do not look up the session id after a turn.'),
+  concurrency: spec('positiveInteger', 'KIRO_X_CONCURRENCY', 4, 'batch: prompts run at once.'),
+  retries: spec('nonNegativeInteger', 'KIRO_X_RETRIES', 0, 'batch: extra attempts for a failed prompt.'),
+  failFast: spec('boolean', null, false, 'batch: stop starting prompts after the first failure.'),
+  maxCredits: spec(
+    'positiveNumber',
+    null,
+    null,
+    'batch: stop starting prompts once this many credits are spent.',
+  ),
+  results: spec('path', 'KIRO_X_RESULTS', null, 'batch: results ledger file (JSON Lines), for resuming.'),
+  strict: spec('boolean', null, false, 'doctor: treat warnings as failures.'),
+};
+
+function kebab(key: string): string {
+  return key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+}
+
+/** Every settings key with its kind, flag, env variable, default and description. */
+export const SETTINGS_KEYS: Readonly<Record<keyof Settings, SettingSpec>> = Object.fromEntries(
+  Object.entries(SPECS).map(([key, entry]) => [key, {...entry, flag: `--${kebab(key)}`}]),
+) as Record<keyof Settings, SettingSpec>;
+
+/** The keys of Settings, in documentation order. */
+export const SETTING_NAMES = Object.keys(SPECS) as (keyof Settings)[];
+
+/** Variable naming an explicit config file (like `--config`). */
+export const CONFIG_ENV_VAR = 'KIRO_X_CONFIG';
+
+/** Every environment variable kiro-x reads for its settings. */
+export const ENV_VARS: readonly string[] = [
+  CONFIG_ENV_VAR,
+  ...SETTING_NAMES.flatMap((key) => (SETTINGS_KEYS[key].env === null ? [] : [SETTINGS_KEYS[key].env])),
+];
+
+/** Keys that replace each other as a unit across layers and may not be mixed within one layer. */
+export const EXCLUSIVE_GROUPS: readonly (readonly [keyof Settings, keyof Settings])[] = [
+  ['trustAllTools', 'trustTools'],
+  ['systemPrompt', 'systemPromptFile'],
+];

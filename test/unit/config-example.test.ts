@@ -1,0 +1,90 @@
+import {readFileSync} from 'node:fs';
+import path from 'node:path';
+
+import {describe, expect, it} from 'vitest';
+import {parse} from 'yaml';
+
+import {
+  DEFAULT_SETTINGS,
+  ENV_VARS,
+  parseConfigObject,
+  SETTING_NAMES,
+  SETTINGS_KEYS,
+} from '../../src/lib/config/index.js';
+
+const examplePath = path.resolve('.kirorc.example');
+const example = readFileSync(examplePath, 'utf8');
+
+describe('.kirorc.example', () => {
+  it.each(SETTING_NAMES)('documents %s with its flag, env variable and default', (key) => {
+    const spec = SETTINGS_KEYS[key];
+    const entry = new RegExp(`^(?:# )?${key}: `, 'm').exec(example);
+    expect(entry, `no "${key}:" line`).not.toBeNull();
+    const comment = example.slice(0, entry?.index).split('\n\n').at(-1) ?? '';
+    expect(comment).toContain(`Flag ${spec.flag}`);
+    expect(comment).toContain(spec.env === null ? 'no env variable' : `env ${spec.env}`);
+    if (spec.default !== null) expect(comment).toContain(`Default: ${String(spec.default)}.`);
+  });
+
+  it('has a valid uncommented part', () => {
+    const config = parseConfigObject(parse(example) as unknown, examplePath);
+    expect(Object.keys(config)).toEqual(['cliPath', 'trustTools', 'timeout']);
+  });
+
+  it('has every commented-out entry valid once uncommented', () => {
+    const uncommented = example.replace(new RegExp(`^# (${SETTING_NAMES.join('|')}): `, 'gm'), '$1: ');
+    const raw = parse(uncommented) as Record<string, unknown>;
+    delete raw.trustAllTools;
+    delete raw.systemPrompt;
+    expect(() => parseConfigObject(raw, examplePath)).not.toThrow();
+    expect(Object.keys(raw).sort()).toEqual(
+      SETTING_NAMES.filter((key) => key !== 'trustAllTools' && key !== 'systemPrompt').sort(),
+    );
+  });
+});
+
+describe('SETTINGS_KEYS', () => {
+  it('derives each flag from the key', () => {
+    expect(SETTINGS_KEYS.trustAllTools.flag).toBe('--trust-all-tools');
+    expect(SETTINGS_KEYS.noSessionId.flag).toBe('--no-session-id');
+    expect(SETTINGS_KEYS.cliPath.flag).toBe('--cli-path');
+  });
+
+  it('lists every environment variable', () => {
+    expect(ENV_VARS).toEqual([
+      'KIRO_X_CONFIG',
+      'KIRO_X_MODEL',
+      'KIRO_X_EFFORT',
+      'KIRO_X_AGENT',
+      'KIRO_X_CLI_PATH',
+      'KIRO_X_TRUST_ALL_TOOLS',
+      'KIRO_X_TRUST_TOOLS',
+      'KIRO_X_SYSTEM_PROMPT_FILE',
+      'KIRO_X_MCP_CONFIG',
+      'KIRO_X_TIMEOUT',
+      'KIRO_X_STALL_TIMEOUT',
+      'KIRO_X_WHOAMI_TIMEOUT',
+      'KIRO_X_OUTPUT',
+      'KIRO_X_JUNIT_FILE',
+      'KIRO_X_NO_SESSION_ID',
+      'KIRO_X_CONCURRENCY',
+      'KIRO_X_RETRIES',
+      'KIRO_X_RESULTS',
+    ]);
+  });
+
+  it('parses its defaults into DEFAULT_SETTINGS', () => {
+    expect(DEFAULT_SETTINGS).toEqual({
+      cliPath: 'kiro-cli',
+      timeout: 1_800_000,
+      stallTimeout: 300_000,
+      whoamiTimeout: 5000,
+      output: 'text',
+      noSessionId: false,
+      concurrency: 4,
+      retries: 0,
+      failFast: false,
+      strict: false,
+    });
+  });
+});
