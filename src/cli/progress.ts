@@ -1,0 +1,34 @@
+import type {TranscriptEvent} from '../lib/engine/transcript-parser.js';
+
+const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+
+/** Live progress of one turn on a TTY stderr: tool activity lines and an elapsed-time indicator. */
+export interface TurnProgress {
+  onEvent(event: TranscriptEvent): void;
+  stop(): void;
+}
+
+/** Progress only where a person watches (stderr is a TTY); in CI and pipes it prints nothing. */
+export function turnProgress(stream: NodeJS.WriteStream, label: string): TurnProgress {
+  if (!stream.isTTY) return {onEvent() {}, stop() {}};
+  const started = Date.now();
+  let frame = 0;
+  const draw = (): void => {
+    const seconds = Math.floor((Date.now() - started) / 1000);
+    stream.write(`\r\u001B[2K${FRAMES[frame++ % FRAMES.length]} ${label} ${seconds}s`);
+  };
+  const timer = setInterval(draw, 100);
+  timer.unref();
+  draw();
+  return {
+    onEvent(event) {
+      if (event.type !== 'tool') return;
+      stream.write(`\r\u001B[2K  ↳ ${event.call.tool}: ${event.call.title}\n`);
+      draw();
+    },
+    stop() {
+      clearInterval(timer);
+      stream.write('\r\u001B[2K');
+    },
+  };
+}

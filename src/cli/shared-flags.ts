@@ -1,0 +1,140 @@
+import {Flags} from '@oclif/core';
+
+/** Flags that shape a kiro-cli turn; shared by `ask` and `batch`. Defaults live in the config resolver. */
+export const runFlags = {
+  model: Flags.string({description: 'Model id passed to kiro-cli --model.', helpGroup: 'RUN'}),
+  effort: Flags.string({
+    description: 'Reasoning effort passed to kiro-cli --effort.',
+    options: ['low', 'medium', 'high', 'xhigh', 'max'],
+    helpGroup: 'RUN',
+  }),
+  agent: Flags.string({
+    description: 'Existing kiro agent NAME (base of a generated profile).',
+    helpGroup: 'RUN',
+  }),
+  cwd: Flags.string({description: 'Working directory of the turn.', helpGroup: 'RUN'}),
+  'cli-path': Flags.string({
+    description: 'kiro-cli executable. [default: kiro-cli on PATH]',
+    helpGroup: 'RUN',
+  }),
+  'trust-all-tools': Flags.boolean({
+    description: 'Let kiro-cli run every tool without asking.',
+    exclusive: ['trust-tools'],
+    helpGroup: 'TRUST',
+  }),
+  'trust-tools': Flags.string({
+    description: 'Comma-separated tools kiro-cli may run without asking. [default: none]',
+    exclusive: ['trust-all-tools'],
+    helpGroup: 'TRUST',
+  }),
+  'system-prompt': Flags.string({
+    description: 'System prompt of a generated agent profile.',
+    exclusive: ['system-prompt-file'],
+    helpGroup: 'PROFILE',
+  }),
+  'system-prompt-file': Flags.string({
+    description: 'File holding the system prompt of a generated agent profile.',
+    exclusive: ['system-prompt'],
+    helpGroup: 'PROFILE',
+  }),
+  tools: Flags.string({
+    description: 'Comma-separated tools the profile makes available.',
+    helpGroup: 'PROFILE',
+  }),
+  'allow-tools': Flags.string({
+    description: 'Comma-separated tools the profile auto-approves.',
+    helpGroup: 'PROFILE',
+  }),
+  resource: Flags.string({
+    description: 'File glob added to the profile as a file:// resource (repeatable).',
+    multiple: true,
+    helpGroup: 'PROFILE',
+  }),
+  'mcp-config': Flags.string({
+    description: 'JSON file with "mcpServers" for the profile.',
+    helpGroup: 'PROFILE',
+  }),
+  'allow-command': Flags.string({
+    description: 'Regex of shell commands the profile allows (repeatable).',
+    multiple: true,
+    helpGroup: 'PROFILE',
+  }),
+  'deny-command': Flags.string({
+    description: 'Regex of shell commands the profile denies (repeatable).',
+    multiple: true,
+    helpGroup: 'PROFILE',
+  }),
+  'allow-path': Flags.string({
+    description: 'Glob of paths the write tool may change (repeatable).',
+    multiple: true,
+    helpGroup: 'PROFILE',
+  }),
+  'keep-profile': Flags.boolean({
+    description: 'Keep the generated profile and print its path.',
+    helpGroup: 'PROFILE',
+  }),
+  timeout: Flags.string({
+    description: 'Time limit of the turn, e.g. 90s, 10m. [default: 30m]',
+    helpGroup: 'RUN',
+  }),
+  'stall-timeout': Flags.string({
+    description: 'Stop when kiro-cli prints nothing for this long; 0 disables. [default: 5m]',
+    helpGroup: 'RUN',
+  }),
+  config: Flags.string({
+    description: 'Config file to use instead of searching for .kirorc.',
+    helpGroup: 'RUN',
+  }),
+};
+
+/** Output flags shared by every command that renders a result. */
+export const outputFlags = {
+  output: Flags.string({
+    char: 'o',
+    description: 'Output format. [default: text]',
+    options: ['text', 'json', 'junit'],
+    helpGroup: 'OUTPUT',
+  }),
+  json: Flags.boolean({
+    description: 'Shortcut for --output json.',
+    exclusive: ['output'],
+    helpGroup: 'OUTPUT',
+  }),
+  'junit-file': Flags.string({description: 'Also write a JUnit report to this file.', helpGroup: 'OUTPUT'}),
+};
+
+const LIST_FLAGS = new Set(['trustTools', 'tools', 'allowTools']);
+
+/** `a, b,,c` → `['a', 'b', 'c']`; an empty string is an explicit empty list. */
+export function splitList(value: string): string[] {
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+/** Only the flags the user actually gave, keyed by settings name (camelCase), for the config resolver. */
+export function givenFlags(flags: Record<string, unknown>): Record<string, unknown> {
+  const given: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(flags)) {
+    if (value === undefined || name === 'json' || name === 'config') continue;
+    const key = name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+    given[key] = LIST_FLAGS.has(key) && typeof value === 'string' ? splitList(value) : value;
+  }
+  if (flags.json === true) given.output = 'json';
+  return given;
+}
+
+/** The output mode named in raw argv, readable even when flag parsing itself failed. */
+export function outputModeFromArgv(argv: readonly string[]): 'text' | 'json' | 'junit' {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') break;
+    if (arg === '--json') return 'json';
+    const value =
+      arg === '-o' || arg === '--output' ? argv[i + 1] : /^(?:--output=|-o=?)(.+)$/.exec(arg ?? '')?.[1];
+    if (value === 'json' || value === 'junit') return value;
+  }
+  const env = process.env.KIRO_X_OUTPUT;
+  return env === 'json' || env === 'junit' ? env : 'text';
+}

@@ -1,0 +1,42 @@
+import {Args, Flags} from '@oclif/core';
+import {BaseCommand} from '../cli/base-command.js';
+import {outputFlags, runFlags} from '../cli/shared-flags.js';
+import {emptyResult} from '../lib/result.js';
+import type {Outcome} from '../lib/types.js';
+
+/** `kiro-x ask`: one headless kiro-cli turn with an honest result and exit code. */
+export default class Ask extends BaseCommand {
+  static override summary = 'Run one kiro-cli turn and report honestly how it went.';
+  static override description = `The prompt is the argument, stdin (no argument or "-"), or --prompt-file.
+Exit codes: 0 completed, 1 failed, 2 usage error, 3 MCP start-up failed, 4 agent not found, 5 auth failed,
+6 kiro-cli not found, 7 kiro-cli rejected a flag, 8 timed out, 9 stalled, 130/143 cancelled by SIGINT/SIGTERM.`;
+  static override examples = [
+    '<%= config.bin %> ask "Summarise README.md" --json',
+    'git diff | <%= config.bin %> ask --trust-tools read,grep --timeout 10m',
+    '<%= config.bin %> ask --prompt-file task.md --system-prompt "Answer in one line." --tools read -o junit',
+  ];
+  static override args = {
+    prompt: Args.string({description: 'The prompt; "-" or nothing reads stdin.', required: false}),
+  };
+  static override flags = {
+    'prompt-file': Flags.string({description: 'Read the prompt from this file.', helpGroup: 'RUN'}),
+    ...runFlags,
+    ...outputFlags,
+  };
+
+  protected override failureDocument(outcome: Outcome, message: string): unknown {
+    return emptyResult(outcome, message);
+  }
+
+  protected override async failureJunit(outcome: Outcome, message: string): Promise<string> {
+    const {renderAskJunit} = await import('../cli/ask-runner.js');
+    return renderAskJunit(emptyResult(outcome, message), 'kiro-x ask');
+  }
+
+  public async run(): Promise<void> {
+    const {args, flags} = await this.parse(Ask);
+    // Imported here, not at the top, so `--help` and `--version` never load the runner.
+    const {runAsk} = await import('../cli/ask-runner.js');
+    process.exitCode = await runAsk({promptArg: args.prompt, promptFile: flags['prompt-file'], flags});
+  }
+}

@@ -1,0 +1,44 @@
+import type {Effort, Trust} from './engine/build-args.js';
+import type {TranscriptEvent} from './engine/transcript-parser.js';
+import type {ProfileFlags} from './profile/build-profile.js';
+
+/** Options of one `ask` turn: plain data, so the library works without the CLI. */
+export interface AskOptions {
+  prompt: string;
+  /** Working directory of the turn (kiro-cli keeps sessions and finds workspace agents per cwd). */
+  cwd: string;
+  /** kiro-cli executable: a name looked up on PATH or a path. */
+  cliPath: string;
+  trust: Trust;
+  model?: string | undefined;
+  effort?: Effort | undefined;
+  /** An existing agent by name; with profile flags it is the base of the generated profile. */
+  agent?: string | undefined;
+  /** Flags that make kiro-x generate a temporary agent profile. */
+  profile?: ProfileFlags | undefined;
+  /** Leave the generated profile on disk (its path is in the result). */
+  keepProfile?: boolean | undefined;
+  resume?: boolean | undefined;
+  resumeId?: string | undefined;
+  timeoutMs: number;
+  /** 0 disables stall detection. */
+  stallTimeoutMs: number;
+  /** Bound on the `kiro-cli whoami` preflight made when no KIRO_API_KEY is set. */
+  whoamiTimeoutMs?: number | undefined;
+  /** SIGTERM-to-SIGKILL grace for the process group. */
+  graceMs?: number | undefined;
+  /** Environment passed to kiro-cli (TERM=dumb and NO_COLOR=1 are added); defaults to process.env. */
+  env?: NodeJS.ProcessEnv | undefined;
+  /** Keep the whole cleaned transcript in the result (JSON mode); text mode needs only the answer. */
+  keepTranscript?: boolean | undefined;
+  /** Abort with reason 'SIGINT' or 'SIGTERM' to cancel the turn. */
+  signal?: AbortSignal | undefined;
+  /** Live transcript events (tool calls, lines) for progress display. */
+  onEvent?: ((event: TranscriptEvent) => void) | undefined;
+}
+
+/** Argv elements above this size go through stdin instead (Linux caps one argv element at 128 KiB). */
+export const MAX_ARGV_PROMPT_BYTES = 100 * 1024;
+
+/** Default bound on the whoami preflight. */
+export const DEFAULT_WHOAMI_TIMEOUT_MS = 5000;

@@ -1,0 +1,152 @@
+import type {AskOptions} from './ask-options.js';
+import {DEFAULT_WHOAMI_TIMEOUT_MS, MAX_ARGV_PROMPT_BYTES} from './ask-options.js';
+import {buildChatArgs, displayCommand} from './engine/build-args.js';
+import {classify} from './engine/classify.js';
+import {startKiro} from './engine/run-kiro.js';
+import {StderrScanner} from './engine/stderr-scanner.js';
+import {TranscriptParser} from './engine/transcript-parser.js';
+import {whoami} from './engine/whoami.js';
+import {KiroXError} from './errors.js';
+import {prepareProfile} from './profile/prepare-profile.js';
+import {redact} from './redact.js';
+import {emptyResult} from './result.js';
+import type {AskResult, StopReason} from './types.js';
+
+const cancelReason = (signal: AbortSignal | undefined): StopReason =>
+  signal?.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT';
+
+/** Run one headless kiro-cli turn and say honestly how it went. Never throws for turn failures. */
+export async function ask(options: AskOptions): Promise<AskResult> {
+  const started = Date.now();
+  const env: NodeJS.ProcessEnv = {...(options.env ?? process.env), TERM: 'dumb', NO_COLOR: '1'};
+  const secrets = env.KIRO_API_KEY ? [env.KIRO_API_KEY] : [];
+  const base = {model: options.model ?? null, agent: options.agent ?? null};
+  const finish = (result: AskResult): AskResult => ({
+    ...result,
+    message: redact(result.message, secrets),
+    durationMs: Date.now() - started,
+  });
+
+  if (options.signal?.aborted) {
+    return finish(emptyResult('cancelled', 'Cancelled before kiro-cli started.', base));
+  }
+  const preflight = await checkCredential(options, env);
+  if (preflight) return finish({...preflight, ...base});
+
+  let profile;
+  try {
+    profile = await prepareProfile(options, env);
+  } catch (error) {
+    if (error instanceof KiroXError) return finish(emptyResult(error.outcome, error.message, base));
+    throw error;
+  }
+  try {
+    return finish(await runTurn(options, env, secrets, profile?.name ?? options.agent, profile?.path));
+  } finally {
+    if (profile && !options.keepProfile) profile.remove();
+  }
+}
+
+/** Without KIRO_API_KEY, a bounded whoami decides before the turn whether a credential exists at all. */
+async function checkCredential(options: AskOptions, env: NodeJS.ProcessEnv): Promise<AskResult | null> {
+  if (env.KIRO_API_KEY) return null;
+  const timeoutMs = options.whoamiTimeoutMs ?? DEFAULT_WHOAMI_TIMEOUT_MS;
+  const check = await whoami(options.cliPath, options.cwd, env, timeoutMs, options.signal);
+  if (options.signal?.aborted) return emptyResult('cancelled', 'Cancelled during the credential check.');
+  switch (check.status) {
+    case 'cli-not-found':
+      return emptyResult('cli_not_found', `kiro-cli was not found (${options.cliPath}: ${check.detail}).`);
+    case 'not-logged-in':
+      return emptyResult('auth_failed', 'kiro-cli is not logged in and KIRO_API_KEY is not set.');
+    case 'timed-out':
+      return emptyResult(
+        'auth_failed',
+        `kiro-cli whoami gave no answer within ${timeoutMs} ms, so no credential could be confirmed.`,
+      );
+    default:
+      return null;
+  }
+}
+
+async function runTurn(
+  options: AskOptions,
+  env: NodeJS.ProcessEnv,
+  secrets: string[],
+  agent: string | undefined,
+  profilePath: string | undefined,
+): Promise<AskResult> {
+  const promptViaStdin = Buffer.byteLength(options.prompt, 'utf8') > MAX_ARGV_PROMPT_BYTES;
+  const args = buildChatArgs({
+    prompt: options.prompt,
+    promptViaStdin,
+    trust: options.trust,
+    model: options.model,
+    effort: options.effort,
+    agent,
+    resume: options.resume,
+    resumeId: options.resumeId,
+  });
+  const stderr = new StderrScanner();
+  // The parser's handler needs the process and the process needs the parser: the handler only runs once
+  // output arrives, after `kiro` is assigned.
+  // eslint-disable-next-line prefer-const
+  let kiro: ReturnType<typeof startKiro> | undefined;
+  const parser = new TranscriptParser({
+    keepTranscript: options.keepTranscript ?? true,
+    onEvent: (event) => {
+      // A device-code login on stdout means kiro-cli will wait forever for a browser: end it now.
+      if (event.type === 'login-prompt') kiro?.stop('login-prompt', true);
+      options.onEvent?.(event);
+    },
+  });
+  kiro = startKiro({
+    cliPath: options.cliPath,
+    args,
+    cwd: options.cwd,
+    env,
+    stdinText: promptViaStdin ? options.prompt : undefined,
+    timeoutMs: options.timeoutMs,
+    stallTimeoutMs: options.stallTimeoutMs,
+    graceMs: options.graceMs,
+    onStdout: (chunk) => parser.push(chunk),
+    onStderr: (chunk) => stderr.push(chunk),
+  });
+  const onAbort = (): void => kiro?.stop(cancelReason(options.signal));
+  options.signal?.addEventListener('abort', onAbort, {once: true});
+  const exit = await kiro.done.finally(() => options.signal?.removeEventListener('abort', onAbort));
+
+  const transcript = parser.end();
+  const facts = stderr.end();
+  const verdict = classify({
+    spawnErrorCode: exit.spawnErrorCode,
+    exitCode: exit.exitCode,
+    signal: exit.signal,
+    stopReason: exit.stopReason,
+    stderr: facts,
+    stdout: {loginPrompt: transcript.loginPrompt},
+    requestedAgent: agent ?? null,
+  });
+  return {
+    schemaVersion: 1,
+    ok: verdict.outcome === 'completed',
+    outcome: verdict.outcome,
+    message: verdict.message,
+    text: transcript.text,
+    messages: transcript.messages,
+    transcript: transcript.transcript,
+    toolCalls: transcript.toolCalls,
+    deniedTools: facts.deniedTools,
+    credits: facts.credits,
+    kiroTimeMs: facts.kiroTimeMs,
+    durationMs: 0,
+    exitCode: exit.exitCode,
+    signal: exit.signal,
+    sessionId: null,
+    model: options.model ?? null,
+    agent: agent ?? null,
+    warnings: facts.warnings.map((line) => redact(line, secrets)),
+    stderrTail: redact(stderr.tail(), secrets),
+    command: displayCommand(options.cliPath, args, promptViaStdin).map((arg) => redact(arg, secrets)),
+    ...(profilePath && options.keepProfile ? {profilePath} : {}),
+  };
+}

@@ -1,0 +1,28 @@
+import type {AskResult, Outcome} from './types.js';
+
+/** A result for a turn that never started (kiro-x's own usage error, missing binary, failed preflight). */
+export function emptyResult(outcome: Outcome, message: string, extra: Partial<AskResult> = {}): AskResult {
+  return {
+    schemaVersion: 1,
+    ok: false,
+    outcome,
+    message,
+    text: '',
+    messages: [],
+    transcript: null,
+    toolCalls: [],
+    deniedTools: [],
+    credits: null,
+    kiroTimeMs: null,
+    durationMs: 0,
+    exitCode: null,
+    signal: null,
+    sessionId: null,
+    model: null,
+    agent: null,
+    warnings: [],
+    stderrTail: '',
+    command: [],
+    ...extra,
+  };
+}

@@ -1,0 +1,89 @@
+import {readFile, stat} from 'node:fs/promises';
+import path from 'node:path';
+import type {AskOptions} from './ask-options.js';
+import type {Settings} from './config/settings.js';
+import type {Effort} from './engine/build-args.js';
+import {UsageError} from './errors.js';
+import type {ProfileFlags} from './profile/build-profile.js';
+
+/** Read a file a setting names; failures name the setting and the path. */
+async function readNamed(file: string, what: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(
+      `${what} ${file} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
+    );
+  }
+}
+
+/** Load `mcpServers` from an `--mcp-config` file, checking its shape so the error names the key. */
+export async function readMcpConfig(file: string): Promise<Record<string, unknown>> {
+  const text = await readNamed(file, '--mcp-config');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`--mcp-config ${file} is not valid JSON: ${(error as Error).message}.`);
+  }
+  const servers = (json as {mcpServers?: unknown} | null)?.mcpServers;
+  if (servers === null || typeof servers !== 'object' || Array.isArray(servers)) {
+    throw new UsageError(`--mcp-config ${file}: "mcpServers" must be an object of servers.`);
+  }
+  for (const [name, server] of Object.entries(servers as Record<string, unknown>)) {
+    const s = server as {command?: unknown; url?: unknown} | null;
+    if (s === null || typeof s !== 'object' || (typeof s.command !== 'string' && typeof s.url !== 'string')) {
+      throw new UsageError(`--mcp-config ${file}: mcpServers.${name} needs a "command" (or "url") string.`);
+    }
+  }
+  return servers as Record<string, unknown>;
+}
+
+/** The working directory of a turn: given or the process cwd, and it must be a directory. */
+export async function resolveCwd(cwd: string | undefined): Promise<string> {
+  const dir = path.resolve(cwd ?? process.cwd());
+  const info = await stat(dir).catch(() => null);
+  if (!info?.isDirectory()) throw new UsageError(`--cwd ${dir} is not a directory.`);
+  return dir;
+}
+
+/** The profile flags of resolved settings, with files already read. */
+export async function profileFlagsFrom(settings: Settings): Promise<ProfileFlags> {
+  const systemPrompt =
+    settings.systemPromptFile !== undefined
+      ? await readNamed(settings.systemPromptFile, '--system-prompt-file')
+      : settings.systemPrompt;
+  return {
+    systemPrompt,
+    tools: settings.tools,
+    allowTools: settings.allowTools,
+    resources: settings.resource,
+    mcpServers: settings.mcpConfig !== undefined ? await readMcpConfig(settings.mcpConfig) : undefined,
+    allowCommands: settings.allowCommand,
+    denyCommands: settings.denyCommand,
+    allowPaths: settings.allowPath,
+  };
+}
+
+/** Turn resolved settings plus a prompt into the options of one `ask` turn. */
+export async function askOptionsFromSettings(
+  settings: Settings,
+  prompt: string,
+  extra: Partial<AskOptions> = {},
+): Promise<AskOptions> {
+  return {
+    prompt,
+    cwd: await resolveCwd(settings.cwd),
+    cliPath: settings.cliPath,
+    trust: settings.trustAllTools ? {all: true} : {tools: settings.trustTools ?? []},
+    model: settings.model,
+    effort: settings.effort as Effort | undefined,
+    agent: settings.agent,
+    profile: await profileFlagsFrom(settings),
+    keepProfile: settings.keepProfile,
+    timeoutMs: settings.timeout,
+    stallTimeoutMs: settings.stallTimeout,
+    whoamiTimeoutMs: settings.whoamiTimeout,
+    ...extra,
+  };
+}
