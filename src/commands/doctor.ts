@@ -1,0 +1,35 @@
+import {Flags} from '@oclif/core';
+import {BaseCommand} from '../cli/base-command.js';
+import {outputFlags} from '../cli/shared-flags.js';
+
+/** `kiro-x doctor`: every preflight check at once, each bounded, with a fix for anything not passing. */
+export default class Doctor extends BaseCommand {
+  static override summary = 'Check that kiro-cli, its credential and the kiro-x setup will work headless.';
+  static override description = `Runs every check concurrently, each within --check-timeout, and reports pass, warn,
+fail or skip with a one-line explanation and a fix. A broken config file is a failing check, never a crash.
+Exit codes: 0 nothing failed (warnings allowed unless --strict), 1 a check failed, 2 usage error.`;
+  static override examples = [
+    '<%= config.bin %> doctor',
+    '<%= config.bin %> doctor --agent reviewer --model claude-sonnet-4.5 --strict',
+    '<%= config.bin %> doctor --output junit --junit-file reports/doctor.xml',
+  ];
+  static override flags = {
+    'cli-path': Flags.string({description: 'kiro-cli executable. [default: kiro-cli on PATH]'}),
+    agent: Flags.string({description: 'Agent NAME to check (default: from .kirorc / KIRO_X_AGENT).'}),
+    model: Flags.string({description: 'Model id to check (default: from .kirorc / KIRO_X_MODEL).'}),
+    cwd: Flags.string({description: 'Working directory to check (agents, profile directory).'}),
+    config: Flags.string({description: 'Config file to use instead of searching for .kirorc.'}),
+    strict: Flags.boolean({description: 'Treat warnings as failures.'}),
+    'check-timeout': Flags.string({
+      description: 'Bound on each check that calls kiro-cli, e.g. 3s. [default: 5s]',
+    }),
+    ...outputFlags,
+  };
+
+  public async run(): Promise<void> {
+    const {flags} = await this.parse(Doctor);
+    // Imported here, not at the top, so `--help` never loads the checks.
+    const {runDoctorCommand} = await import('../cli/doctor-runner.js');
+    process.exitCode = await runDoctorCommand(flags);
+  }
+}

@@ -1,0 +1,80 @@
+import {constants} from 'node:fs';
+import {access, stat} from 'node:fs/promises';
+import path from 'node:path';
+import {captureKiro} from '../engine/capture-kiro.js';
+import {versionAtLeast} from './check-node.js';
+import {fail, pass, warn, type DoctorCheck} from './types.js';
+
+/** First kiro-cli version with `--resume-id` and `--format` on list commands. */
+export const MIN_RESUME_ID_VERSION = '2.2.0';
+
+const INSTALL_FIX =
+  'Install kiro-cli (https://kiro.dev/docs/cli/installation), or name it with --cli-path or `cliPath` in .kirorc.';
+
+async function isExecutable(file: string): Promise<boolean> {
+  const info = await stat(file).catch(() => null);
+  if (!info?.isFile()) return false;
+  return access(file, constants.X_OK).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Where `cliPath` resolves: a path as given, or the first executable of that name on the child's PATH. */
+export async function locateCli(cliPath: string, env: NodeJS.ProcessEnv): Promise<string | null> {
+  if (cliPath.includes('/')) return (await isExecutable(cliPath)) ? cliPath : null;
+  for (const dir of (env.PATH ?? '').split(path.delimiter)) {
+    if (dir === '') continue;
+    const candidate = path.join(dir, cliPath);
+    if (await isExecutable(candidate)) return candidate;
+  }
+  return null;
+}
+
+/** The version in `kiro-cli --version` output (`kiro-cli 2.21.2`), or null. */
+export function parseCliVersion(text: string): string | null {
+  return /\b(\d+\.\d+\.\d+(?:[-+][\w.]+)?)\b/.exec(text)?.[1] ?? null;
+}
+
+/** kiro-cli is installed where settings say, answers `--version`, and is new enough for sessions by id. */
+export const cliCheck: DoctorCheck = {
+  id: 'kiro-cli',
+  title: 'kiro-cli executable and version',
+  async run(context) {
+    const where = await locateCli(context.cliPath, context.env);
+    if (where === null) {
+      const how = context.cliPath.includes('/') ? 'is not an executable file' : 'was not found on PATH';
+      return fail(`kiro-cli (${context.cliPath}) ${how}.`, INSTALL_FIX);
+    }
+    const run = await captureKiro({
+      cliPath: where,
+      args: ['--version'],
+      cwd: context.cwd,
+      env: context.env,
+      timeoutMs: context.checkTimeoutMs,
+      signal: context.signal,
+    });
+    if (run.spawnErrorCode) return fail(`${where} cannot be started (${run.spawnErrorCode}).`, INSTALL_FIX);
+    if (run.timedOut) {
+      return fail(
+        `${where} --version gave no answer within ${context.checkTimeoutMs} ms.`,
+        'Check that this is the real kiro-cli; raise --check-timeout on a slow machine.',
+      );
+    }
+    const version = parseCliVersion(run.stdout) ?? parseCliVersion(run.stderr);
+    if (run.exitCode !== 0 || version === null) {
+      const said = (run.stdout.trim() || run.stderr.trim()).split('\n')[0] ?? '';
+      return warn(
+        `${where} --version exited ${run.exitCode ?? run.signal} without a version${said ? `: ${said}` : ''}.`,
+        'Check that --cli-path names kiro-cli itself, not a wrapper.',
+      );
+    }
+    if (!versionAtLeast(version, MIN_RESUME_ID_VERSION)) {
+      return warn(
+        `kiro-cli ${version} at ${where} is older than 2.2: no --resume-id and no JSON session list.`,
+        'Update kiro-cli (kiro-cli update) to 2.2 or newer.',
+      );
+    }
+    return pass(`kiro-cli ${version} at ${where}.`);
+  },
+};

@@ -1,0 +1,23 @@
+import {agentCheck} from './check-agent.js';
+import {cliCheck} from './check-cli.js';
+import {ciCheck, configCheck} from './check-config.js';
+import {apiKeyCheck, credentialCheck} from './check-credential.js';
+import {mcpCheck} from './check-mcp.js';
+import {modelCheck} from './check-model.js';
+import {nodeCheck} from './check-node.js';
+import {profileDirCheck} from './check-profile-dir.js';
+import type {DoctorCheck} from './types.js';
+
+/** Every check, in report order. */
+export const ALL_CHECKS: readonly DoctorCheck[] = [
+  nodeCheck,
+  cliCheck,
+  apiKeyCheck,
+  credentialCheck,
+  configCheck,
+  agentCheck,
+  modelCheck,
+  mcpCheck,
+  profileDirCheck,
+  ciCheck,
+];
