@@ -25,6 +25,8 @@ export interface AskOptions {
   stallTimeoutMs: number;
   /** Bound on the `kiro-cli whoami` preflight made when no KIRO_API_KEY is set. */
   whoamiTimeoutMs?: number | undefined;
+  /** The caller already checked the credential (a batch checks once, not per turn): no whoami preflight. */
+  skipCredentialCheck?: boolean | undefined;
   /** SIGTERM-to-SIGKILL grace for the process group. */
   graceMs?: number | undefined;
   /** Environment passed to kiro-cli (TERM=dumb and NO_COLOR=1 are added); defaults to process.env. */

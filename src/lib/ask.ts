@@ -30,7 +30,7 @@ export async function ask(options: AskOptions): Promise<AskResult> {
   if (options.signal?.aborted) {
     return finish(emptyResult('cancelled', 'Cancelled before kiro-cli started.', base));
   }
-  const preflight = await checkCredential(options, env);
+  const preflight = options.skipCredentialCheck ? null : await checkCredential(options, env);
   if (preflight) return finish({...preflight, ...base});
 
   let profile;
@@ -48,7 +48,10 @@ export async function ask(options: AskOptions): Promise<AskResult> {
 }
 
 /** Without KIRO_API_KEY, a bounded whoami decides before the turn whether a credential exists at all. */
-async function checkCredential(options: AskOptions, env: NodeJS.ProcessEnv): Promise<AskResult | null> {
+export async function checkCredential(
+  options: AskOptions,
+  env: NodeJS.ProcessEnv,
+): Promise<AskResult | null> {
   if (env.KIRO_API_KEY) return null;
   const timeoutMs = options.whoamiTimeoutMs ?? DEFAULT_WHOAMI_TIMEOUT_MS;
   const check = await whoami(options.cliPath, options.cwd, env, timeoutMs, options.signal);
