@@ -17,3 +17,5 @@ export {renderJunit} from './output/junit.js';
 export type {JunitCase, JunitSuite} from './output/junit.js';
 export {OUTCOMES} from './types.js';
 export type {AskResult, Classification, Outcome, ToolCall, TranscriptSummary} from './types.js';
+export * as batch from './batch/index.js';
+export type {BatchItem, BatchSummary, LedgerRecord} from './batch/types.js';

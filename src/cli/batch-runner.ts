@@ -1,0 +1,117 @@
+import {randomUUID} from 'node:crypto';
+import {readFile} from 'node:fs/promises';
+import path from 'node:path';
+import {text} from 'node:stream/consumers';
+
+import {exists, loadLedgers} from '../lib/batch/ledger-report.js';
+import {openLedger} from '../lib/batch/ledger-writer.js';
+import {batchFormat, parseBatch} from '../lib/batch/parse-batch.js';
+import {ReportBuilder} from '../lib/batch/report-builder.js';
+import {runBatch} from '../lib/batch/run-batch.js';
+import type {Selection} from '../lib/batch/select-items.js';
+import {parseShard, selectShard} from '../lib/batch/shard.js';
+import {resolveSettings} from '../lib/config/resolve.js';
+import {UsageError} from '../lib/errors.js';
+import {askOptionsFromSettings} from '../lib/settings-to-options.js';
+import {batchProgress} from './batch-progress.js';
+import {emitBatchReport, warnLedger} from './batch-report-output.js';
+import {givenFlags} from './shared-flags.js';
+import {trapSignals} from './signals.js';
+
+/** What the `batch` command hands over: the file argument and raw flags. */
+export interface BatchCommandInput {
+  file: string;
+  flags: Record<string, unknown>;
+}
+
+/** Default ledger name, next to the batch file. */
+export const DEFAULT_LEDGER = 'kiro-x-results.jsonl';
+
+async function readBatchText(file: string): Promise<string> {
+  if (file === '-') return text(process.stdin);
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(
+      `Batch file ${file} cannot be read: ${(error as NodeJS.ErrnoException).code ?? ''}.`,
+    );
+  }
+}
+
+/** Validate the batch, run it with its ledger, print the summary; returns the process exit code. */
+export async function runBatchCommand(input: BatchCommandInput): Promise<number> {
+  const {flags} = input;
+  const cwd = process.cwd();
+  const {settings} = await resolveSettings({
+    flags: givenFlags(flags),
+    env: process.env,
+    cwd,
+    configPath: (flags.config as string | undefined) ?? process.env.KIRO_X_CONFIG,
+  });
+  const file = input.file;
+  const format = batchFormat(file, flags.format as string | undefined);
+  const baseDir = file === '-' ? cwd : path.dirname(path.resolve(file));
+  const items = parseBatch(await readBatchText(file), {file, format, baseDir});
+  const shard = typeof flags.shard === 'string' ? parseShard(flags.shard) : undefined;
+  const selected = selectShard(items, shard);
+  const selection: Selection = flags.resume ? 'resume' : flags['retry-failed'] ? 'retry-failed' : 'all';
+  const base = await askOptionsFromSettings(settings, '', {});
+
+  const ledgerPath = settings.results ?? path.join(baseDir, DEFAULT_LEDGER);
+  const fileKey =
+    file === '-' ? '-' : path.relative(path.dirname(path.resolve(ledgerPath)), path.resolve(file));
+  const previous =
+    selection !== 'all' && (await exists(ledgerPath))
+      ? await loadLedgers([ledgerPath], warnLedger)
+      : new ReportBuilder();
+  const ledger = openLedger(ledgerPath);
+  process.stderr.write(`results: ${ledgerPath}\n`);
+  if (ledger.repairedTornLine)
+    warnLedger({file: ledgerPath, line: 0, message: 'torn last line closed; ignored'});
+  if (shard)
+    process.stderr.write(
+      `shard ${shard.index}/${shard.count}: ${selected.length} of ${items.length} items\n`,
+    );
+
+  const cancellation = trapSignals();
+  const progress = batchProgress(process.stderr, selected.length);
+  let run;
+  try {
+    run = await runBatch({
+      items: selected,
+      file: fileKey.split(path.sep).join('/'),
+      base,
+      concurrency: settings.concurrency,
+      retries: settings.retries,
+      failFast: settings.failFast,
+      maxCredits: settings.maxCredits,
+      backoff: retryBackoff(),
+      ledger,
+      previous,
+      selection,
+      runId: randomUUID(),
+      signal: cancellation.signal,
+      onStart: (item, attempt) => progress.start(item, attempt),
+      onRecord: (record, report) => progress.record(record, report),
+    });
+  } finally {
+    progress.stop();
+    cancellation.dispose();
+    ledger.close();
+  }
+  if (selection === 'resume') {
+    process.stderr.write(`--resume: skipped ${run.notSelected} items that already passed\n`);
+  } else if (selection === 'retry-failed') {
+    process.stderr.write(
+      `--retry-failed: skipped ${run.notSelected} items whose latest record did not fail\n`,
+    );
+  }
+  return emitBatchReport(run.summary, settings.output, settings.junitFile);
+}
+
+/** `KIRO_X_RETRY_BASE_MS` shortens the backoff base (tests, fast-failing backends); the cap stays 60 s. */
+function retryBackoff(): {baseMs: number; capMs: number} {
+  const raw = process.env.KIRO_X_RETRY_BASE_MS;
+  const baseMs = raw !== undefined && /^\d+$/.test(raw) ? Number(raw) : 1000;
+  return {baseMs, capMs: 60_000};
+}

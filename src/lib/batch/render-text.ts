@@ -1,0 +1,36 @@
+import {formatDuration} from '../duration.js';
+import {oneLine} from '../output/shorten.js';
+import type {BatchSummary, ItemReport} from './types.js';
+
+const MARKS: Record<ItemReport['status'], string> = {passed: '✓', failed: '✗', error: '!', skipped: '-'};
+
+/** One line per item for people: mark, id, outcome, attempts, credits, time, and why it did not pass. */
+export function itemLine(item: ItemReport): string {
+  const parts = [`${MARKS[item.status]} ${item.id}`, item.outcome ?? 'skipped'];
+  if (item.attempts > 1) parts.push(`${item.attempts} attempts`);
+  if (item.credits !== null) parts.push(`${item.credits} credits`);
+  if (item.status !== 'skipped') parts.push(formatDuration(item.durationMs));
+  const line = parts.join('  ');
+  if (item.status === 'failed') {
+    const failed = item.assertions.filter((a) => !a.passed).map((a) => a.message);
+    return `${line}  ${oneLine(failed.join('; '), 200)}`;
+  }
+  if (item.status === 'error' || item.status === 'skipped') return `${line}  ${oneLine(item.message, 200)}`;
+  return line;
+}
+
+/** The text summary: items that did not pass, then the totals line. */
+export function renderBatchText(summary: BatchSummary): string {
+  const lines: string[] = [];
+  for (const suite of summary.suites) {
+    const bad = suite.items.filter((item) => item.status !== 'passed');
+    if (bad.length === 0) continue;
+    lines.push(`${suite.file === '-' ? 'stdin' : suite.file}:`);
+    for (const item of bad) lines.push(`  ${itemLine(item)}`);
+  }
+  const t = summary.totals;
+  const counts = `${t.items} items: ${t.passed} passed, ${t.failed} failed, ${t.errors} errors, ${t.skipped} skipped`;
+  const extra = `${t.credits} credits, ${formatDuration(summary.durationMs)}`;
+  lines.push(`${counts} (${extra})${summary.interrupted ? `; interrupted by ${summary.interrupted}` : ''}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,151 @@
+import {ask, checkCredential} from '../ask.js';
+import type {AskOptions} from '../ask-options.js';
+import type {AskResult} from '../types.js';
+import {checkExpectations} from './expectations.js';
+import {itemAskOptions} from './item-options.js';
+import type {LedgerWriter} from './ledger-writer.js';
+import {ReportBuilder, summarize} from './report-builder.js';
+import {backoffDelay, DEFAULT_BACKOFF, isTransient, pause, type Backoff} from './retry-policy.js';
+import {planItems, type Selection} from './select-items.js';
+import type {AttemptRecord, BatchItem, BatchSummary, ItemReport, SkipRecord} from './types.js';
+
+/** Everything one batch run needs: plain data, so the library runs batches without the CLI. */
+export interface RunBatchOptions {
+  /** The items to consider (already sliced by `--shard`), in file order. */
+  items: readonly BatchItem[];
+  /** The batch file as the ledger names it (relative to the ledger's directory). */
+  file: string;
+  /** Batch defaults as the options of one turn (its prompt is ignored). */
+  base: AskOptions;
+  concurrency: number;
+  retries: number;
+  failFast: boolean;
+  maxCredits?: number | undefined;
+  backoff?: Backoff | undefined;
+  ledger: LedgerWriter;
+  /** Earlier records (from the ledger), needed by `resume` and `retry-failed`. */
+  previous?: ReportBuilder | undefined;
+  selection?: Selection | undefined;
+  runId: string;
+  /** Abort with reason 'SIGINT' or 'SIGTERM': no new item starts, running turns end as `cancelled`. */
+  signal?: AbortSignal | undefined;
+  random?: (() => number) | undefined;
+  onStart?: ((item: BatchItem, attempt: number) => void) | undefined;
+  /** Called after each attempt is on disk, with the item's report so far. */
+  onRecord?: ((record: AttemptRecord, report: ItemReport) => void) | undefined;
+}
+
+/** A finished run: the summary of its items and what `--resume`/`--retry-failed` left out. */
+export interface BatchRun {
+  summary: BatchSummary;
+  /** Items not run because an earlier record made them unnecessary. */
+  notSelected: number;
+}
+
+interface Stop {
+  reason: string;
+  causedByFailure: boolean;
+}
+
+/** Run a batch: N turns at a time, retries with backoff, fail-fast and credit limits, each attempt on disk. */
+export async function runBatch(options: RunBatchOptions): Promise<BatchRun> {
+  const builder = options.previous ?? new ReportBuilder();
+  const plan = planItems(options.items, options.base, options.file, builder, options.selection ?? 'all');
+  const signal = options.signal;
+  let stop: Stop | null = null;
+  let credits = 0;
+  let next = 0;
+  const preflight = plan.run.length === 0 ? null : await credentialCheck(options.base, signal);
+
+  const attempt = async (item: BatchItem, promptHash: string, n: number): Promise<AttemptRecord> => {
+    options.onStart?.(item, n);
+    const startedAt = new Date().toISOString();
+    const askOptions = itemAskOptions(item, options.base, signal);
+    const result: AskResult = preflight ?? (await ask(askOptions));
+    const assertions = result.outcome === 'completed' ? checkExpectations(item.expect, result.text) : [];
+    const status =
+      result.outcome !== 'completed' ? 'error' : assertions.every((a) => a.passed) ? 'passed' : 'failed';
+    const record: AttemptRecord = {
+      recordType: 'attempt',
+      runId: options.runId,
+      file: options.file,
+      id: item.id,
+      attempt: n,
+      promptHash,
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      status,
+      willRetry:
+        status === 'error' && n <= options.retries && isTransient(result) && !signal?.aborted && !preflight,
+      assertions,
+      ...result,
+    };
+    options.ledger.append([record]);
+    builder.add(record);
+    credits += result.credits ?? 0;
+    if (options.maxCredits !== undefined && credits >= options.maxCredits && stop === null) {
+      const spent = Math.round(credits * 1e6) / 1e6;
+      stop = {
+        reason: `--max-credits ${options.maxCredits} reached (${spent} credits)`,
+        causedByFailure: false,
+      };
+    }
+    options.onRecord?.(record, builder.get(options.file, item.id) as ItemReport);
+    return record;
+  };
+
+  const runItem = async (item: BatchItem, promptHash: string): Promise<void> => {
+    for (let n = 1; ; n++) {
+      const record = await attempt(item, promptHash, n);
+      if (!record.willRetry) {
+        if (record.status !== 'passed' && options.failFast && stop === null && !signal?.aborted) {
+          stop = {
+            reason: `--fail-fast: item ${item.id} did not pass (${record.outcome})`,
+            causedByFailure: true,
+          };
+        }
+        return;
+      }
+      await pause(backoffDelay(n, options.backoff ?? DEFAULT_BACKOFF, options.random), signal);
+      if (signal?.aborted) return;
+    }
+  };
+
+  const worker = async (): Promise<void> => {
+    while (stop === null && !signal?.aborted && next < plan.run.length) {
+      const entry = plan.run[next++];
+      if (entry) await runItem(entry.item, entry.promptHash);
+    }
+  };
+  const workers = Math.max(1, Math.min(options.concurrency, plan.run.length));
+  await Promise.all(Array.from({length: workers}, worker));
+
+  const reason: Stop | null = signal?.aborted
+    ? {reason: `interrupted by ${String(signal.reason)}`, causedByFailure: false}
+    : stop;
+  const skipped = plan.run.slice(next).map(({item, promptHash}): SkipRecord => ({
+    schemaVersion: 1,
+    recordType: 'skip',
+    runId: options.runId,
+    file: options.file,
+    id: item.id,
+    promptHash,
+    finishedAt: new Date().toISOString(),
+    status: 'skipped',
+    reason: reason?.reason ?? 'not run',
+    causedByFailure: reason?.causedByFailure ?? false,
+  }));
+  options.ledger.append(skipped);
+  for (const record of skipped) builder.add(record);
+
+  const interrupted = signal?.aborted ? (signal.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT') : null;
+  const items = options.items.map((item) => builder.get(options.file, item.id) ?? plan.placeholder(item));
+  return {summary: summarize([{file: options.file, items}], interrupted), notSelected: plan.notSelected};
+}
+
+/** Without KIRO_API_KEY, one bounded whoami for the whole batch; its failure becomes every item's result. */
+async function credentialCheck(base: AskOptions, signal: AbortSignal | undefined): Promise<AskResult | null> {
+  const env: NodeJS.ProcessEnv = {...(base.env ?? process.env), TERM: 'dumb', NO_COLOR: '1'};
+  if (base.skipCredentialCheck) return null;
+  return checkCredential({...base, signal}, env);
+}
