@@ -25,6 +25,15 @@ export function renderAskJunit(result: AskResult, prompt: string): string {
   return renderJunit([askResultToJunit(result, {name: oneLine(prompt, 80) || 'kiro-x ask'})]);
 }
 
+/**
+ * Under an API key kiro-cli prints "MCP functionality disabled" on every run; a person reading text output
+ * only needs it when they asked for MCP servers. JSON and JUnit keep every warning.
+ */
+function quietFor(result: AskResult, usesMcp: boolean): AskResult {
+  if (usesMcp) return result;
+  return {...result, warnings: result.warnings.filter((w) => !w.includes('MCP functionality disabled'))};
+}
+
 /** Resolve settings, run the turn, render it in the chosen format; returns the process exit code. */
 export async function runAsk(input: AskCommandInput): Promise<number> {
   const {settings} = await resolveSettings({
@@ -63,7 +72,7 @@ export async function runAsk(input: AskCommandInput): Promise<number> {
   if (mode === 'json') process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else if (mode === 'junit') process.stdout.write(junit);
   if (mode === 'text') {
-    const text = formatAskText(result);
+    const text = formatAskText(quietFor(result, settings.mcpConfig !== undefined));
     process.stdout.write(text.stdout);
     process.stderr.write(text.stderr);
   } else if (!result.ok) {

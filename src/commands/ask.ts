@@ -16,7 +16,12 @@ Exit codes: 0 completed, 1 failed, 2 usage error, 3 MCP start-up failed, 4 agent
     '<%= config.bin %> ask --prompt-file task.md --system-prompt "Answer in one line." --tools read -o junit',
   ];
   static override args = {
-    prompt: Args.string({description: 'The prompt; "-" or nothing reads stdin.', required: false}),
+    // kiro-x reads stdin itself: oclif's own stdin fallback gives up after 10 ms and trims the text.
+    prompt: Args.string({
+      description: 'The prompt; "-" or nothing reads stdin.',
+      required: false,
+      ignoreStdin: true,
+    }),
   };
   static override flags = {
     'prompt-file': Flags.string({description: 'Read the prompt from this file.', helpGroup: 'RUN'}),

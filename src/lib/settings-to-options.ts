@@ -1,4 +1,4 @@
-import {readFile, stat} from 'node:fs/promises';
+import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import type {AskOptions} from './ask-options.js';
 import type {Settings} from './config/settings.js';
@@ -39,14 +39,6 @@ export async function readMcpConfig(file: string): Promise<Record<string, unknow
   return servers as Record<string, unknown>;
 }
 
-/** The working directory of a turn: given or the process cwd, and it must be a directory. */
-export async function resolveCwd(cwd: string | undefined): Promise<string> {
-  const dir = path.resolve(cwd ?? process.cwd());
-  const info = await stat(dir).catch(() => null);
-  if (!info?.isDirectory()) throw new UsageError(`--cwd ${dir} is not a directory.`);
-  return dir;
-}
-
 /** The profile flags of resolved settings, with files already read. */
 export async function profileFlagsFrom(settings: Settings): Promise<ProfileFlags> {
   const systemPrompt =
@@ -73,7 +65,8 @@ export async function askOptionsFromSettings(
 ): Promise<AskOptions> {
   return {
     prompt,
-    cwd: await resolveCwd(settings.cwd),
+    // The resolver has already checked that a configured cwd is an existing directory.
+    cwd: path.resolve(settings.cwd ?? process.cwd()),
     cliPath: settings.cliPath,
     trust: settings.trustAllTools ? {all: true} : {tools: settings.trustTools ?? []},
     model: settings.model,

@@ -1,5 +1,5 @@
 import {spawn, type ChildProcess} from 'node:child_process';
-import {mkdirSync, mkdtempSync, readdirSync, readFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -9,6 +9,8 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = path.join(ROOT, 'bin', 'run.js');
 export const SIM_BIN = path.join(ROOT, 'test', 'sim', 'bin');
 export const CAPTURES = path.resolve(ROOT, '../shared/kiro-cli/captures');
+
+const worlds: string[] = [];
 
 /** A valid-looking key the simulator accepts; tests scan outputs for it. */
 export const TEST_KEY = 'ksk_TESTKEY_0123456789abcdef';
@@ -25,6 +27,7 @@ export interface World {
 /** Make a fresh world; `env` overrides are applied last (undefined deletes a variable). */
 export function makeWorld(env: Record<string, string | undefined> = {}): World {
   const top = mkdtempSync(path.join(os.tmpdir(), 'kiro-x-e2e-'));
+  worlds.push(top);
   const home = path.join(top, 'home');
   const kiroHome = path.join(home, '.kiro');
   const workspace = path.join(top, 'ws');
@@ -124,4 +127,9 @@ export async function waitFor(check: () => boolean, ms = 5000): Promise<boolean>
     await new Promise((r) => setTimeout(r, 25));
   }
   return check();
+}
+
+/** Remove every world made so far (call from afterAll). */
+export function removeWorlds(): void {
+  for (const dir of worlds.splice(0)) rmSync(dir, {recursive: true, force: true});
 }

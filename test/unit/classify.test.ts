@@ -117,13 +117,13 @@ describe('classify', () => {
       'invalid key, exit 0',
       {stderr: {authFailed: true}},
       'auth_failed',
-      'kiro-cli reported an authentication failure (exit 0).',
+      'kiro-cli reported an authentication failure (exit 0): the API key is invalid or expired, or there is no login.',
     ),
     row(
       'not logged in, exit 1',
       {exitCode: 1, stderr: {authFailed: true}},
       'auth_failed',
-      'kiro-cli reported an authentication failure (exit 1).',
+      'kiro-cli reported an authentication failure (exit 1): the API key is invalid or expired, or there is no login.',
     ),
     row(
       'login prompt seen',
@@ -242,13 +242,13 @@ describe('classify', () => {
       'auth beats exit 4',
       {exitCode: 4, stderr: {authFailed: true}},
       'auth_failed',
-      'kiro-cli reported an authentication failure (exit 4).',
+      'kiro-cli reported an authentication failure (exit 4): the API key is invalid or expired, or there is no login.',
     ),
     row(
       'auth beats a trailer',
       {stderr: {...TRAILER, authFailed: true}},
       'auth_failed',
-      'kiro-cli reported an authentication failure (exit 0).',
+      'kiro-cli reported an authentication failure (exit 0): the API key is invalid or expired, or there is no login.',
     ),
     row(
       'exit 4 beats exit-code reading of 3/2',

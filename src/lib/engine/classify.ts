@@ -44,7 +44,10 @@ export function classify(evidence: TurnEvidence): Classification {
   if (exitCode === 127) return result('cli_not_found', 'kiro-cli exited 127: the binary was not found.');
   if (spawnErrorCode !== null) return result('failed', `kiro-cli could not be started (${spawnErrorCode}).`);
   if (stderr.authFailed) {
-    return result('auth_failed', `kiro-cli reported an authentication failure (${ended(exitCode, signal)}).`);
+    return result(
+      'auth_failed',
+      `kiro-cli reported an authentication failure (${ended(exitCode, signal)}): the API key is invalid or expired, or there is no login.`,
+    );
   }
   if (stdout.loginPrompt)
     return result('auth_failed', 'kiro-cli asked for a browser login: no usable credential was found.');
