@@ -32,7 +32,8 @@ const isObject = (value: unknown): value is Fields =>
 function unknownKeys(value: Fields, known: readonly string[], where: string, problems: string[]): void {
   for (const key of Object.keys(value)) {
     if (known.includes(key)) continue;
-    const near = didYouMean(key, known);
+    // One- and two-letter keys are "close" to every short field name; a guess would only mislead.
+    const near = key.length > 2 ? didYouMean(key, known) : null;
     problems.push(`unknown ${where} "${key}"${near === null ? '' : ` (did you mean "${near}"?)`}`);
   }
 }

@@ -1,0 +1,116 @@
+import {appendFileSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import {describe, expect, it} from 'vitest';
+
+import {readLedger, type LedgerProblem} from '../../src/lib/batch/ledger-reader.js';
+import {openLedger} from '../../src/lib/batch/ledger-writer.js';
+import {reportFromLedgers} from '../../src/lib/batch/ledger-report.js';
+import {renderBatchJunit} from '../../src/lib/batch/render-junit.js';
+import {summaryExitCode} from '../../src/lib/batch/report-builder.js';
+import type {AttemptRecord, SkipRecord} from '../../src/lib/batch/types.js';
+import {sampleAskResult, validateJunit} from '../helpers/validate.js';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'kiro-x-ledger-'));
+
+function attempt(id: string, over: Partial<AttemptRecord> = {}): AttemptRecord {
+  return {
+    ...sampleAskResult({durationMs: 1000}),
+    recordType: 'attempt',
+    runId: 'run-1',
+    file: 'b.txt',
+    id,
+    attempt: 1,
+    promptHash: `sha256:${id}`,
+    startedAt: '2025-01-01T00:00:00.000Z',
+    finishedAt: '2025-01-01T00:00:01.000Z',
+    status: 'passed',
+    willRetry: false,
+    assertions: [],
+    ...over,
+  };
+}
+
+const skip = (id: string, causedByFailure: boolean): SkipRecord => ({
+  schemaVersion: 1,
+  recordType: 'skip',
+  runId: 'run-1',
+  file: 'b.txt',
+  id,
+  promptHash: `sha256:${id}`,
+  finishedAt: '2025-01-01T00:00:05.000Z',
+  status: 'skipped',
+  reason: '--fail-fast: item b did not pass (timed_out)',
+  causedByFailure,
+});
+
+async function collect(file: string): Promise<{ids: string[]; problems: LedgerProblem[]}> {
+  const problems: LedgerProblem[] = [];
+  const ids: string[] = [];
+  for await (const record of readLedger(file, (p) => problems.push(p))) ids.push(record.id);
+  return {ids, problems};
+}
+
+describe('ledger', () => {
+  it('appends one line per record and ignores a torn last line with a warning', async () => {
+    const file = path.join(dir, 'torn.jsonl');
+    const ledger = openLedger(file);
+    ledger.append([attempt('a'), attempt('b')]);
+    ledger.close();
+    appendFileSync(file, '{"recordType":"attempt","id":"c","fi');
+    expect(await collect(file)).toEqual({
+      ids: ['a', 'b'],
+      problems: [{file, line: 3, message: 'torn last line (kiro-x was killed while writing it); ignored'}],
+    });
+    const again = openLedger(file);
+    expect(again.repairedTornLine).toBe(true);
+    again.append([attempt('d')]);
+    again.close();
+    expect(readFileSync(file, 'utf8').split('\n').length).toBe(5);
+    expect((await collect(file)).ids).toEqual(['a', 'b', 'd']);
+  });
+
+  it('rebuilds a summary from several ledgers: latest record per item, credits summed per run', async () => {
+    const one = path.join(dir, 'one.jsonl');
+    const two = path.join(dir, 'two.jsonl');
+    writeFileSync(
+      one,
+      [
+        attempt('a', {status: 'error', outcome: 'timed_out', ok: false, credits: 0.5, willRetry: true}),
+        attempt('a', {attempt: 2, credits: 0.25, finishedAt: '2025-01-01T00:00:03.000Z'}),
+        attempt('b', {
+          status: 'failed',
+          assertions: [
+            {kind: 'contains', passed: false, message: 'expected the answer to contain "x", got "y"'},
+          ],
+        }),
+      ]
+        .map((r) => JSON.stringify(r))
+        .join('\n') + '\n',
+    );
+    writeFileSync(two, `${JSON.stringify(skip('c', true))}\n`);
+    const summary = await reportFromLedgers([one, two], () => {});
+    expect(summary.totals).toEqual({
+      items: 3,
+      passed: 1,
+      failed: 1,
+      errors: 0,
+      skipped: 1,
+      attempts: 3,
+      credits: 0.81,
+    });
+    expect(summary.suites[0]?.items.map((i) => [i.id, i.status, i.attempts, i.credits])).toEqual([
+      ['a', 'passed', 2, 0.75],
+      ['b', 'failed', 1, 0.06],
+      ['c', 'skipped', 0, null],
+    ]);
+    expect(summaryExitCode(summary)).toBe(1);
+    const xml = renderBatchJunit(summary);
+    expect(await validateJunit(xml)).toEqual({valid: true, errors: []});
+    expect(xml).toContain(
+      '<failure message="expected the answer to contain &quot;x&quot;, got &quot;y&quot;" type="assertion">',
+    );
+    expect(xml).toContain('<skipped message="--fail-fast: item b did not pass (timed_out)"/>');
+  });
+});
