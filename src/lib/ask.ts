@@ -8,9 +8,17 @@ import {TranscriptParser} from './engine/transcript-parser.js';
 import {whoami} from './engine/whoami.js';
 import {KiroXError} from './errors.js';
 import {prepareProfile} from './profile/prepare-profile.js';
+import {removeStaleProfiles} from './profile/stale-profiles.js';
+import {profileDir} from './profile/temp-profile.js';
 import {redact} from './redact.js';
 import {emptyResult} from './result.js';
 import type {AskResult, StopReason} from './types.js';
+
+/**
+ * A generated profile lives at most as long as its turn (timeout plus the kill grace). Runs started with a
+ * longer timeout than this one may share the directory, so the bound is never below the default 30 minutes.
+ */
+const staleProfileAgeMs = (timeoutMs: number): number => Math.max(timeoutMs, 30 * 60_000) + 60_000;
 
 const cancelReason = (signal: AbortSignal | undefined): StopReason =>
   signal?.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT';
@@ -21,9 +29,14 @@ export async function ask(options: AskOptions): Promise<AskResult> {
   const env: NodeJS.ProcessEnv = {...(options.env ?? process.env), TERM: 'dumb', NO_COLOR: '1'};
   const secrets = env.KIRO_API_KEY ? [env.KIRO_API_KEY] : [];
   const base = {model: options.model ?? null, agent: options.agent ?? null};
+  const stale = removeStaleProfiles(profileDir(options.cwd, env), staleProfileAgeMs(options.timeoutMs));
+  const staleWarnings = stale.map(
+    (file) => `removed a stale kiro-x agent profile left by a killed run: ${file}`,
+  );
   const finish = (result: AskResult): AskResult => ({
     ...result,
     message: redact(result.message, secrets),
+    warnings: [...staleWarnings, ...result.warnings],
     durationMs: Date.now() - started,
   });
 

@@ -1,4 +1,4 @@
-import {existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import type {ChildProcess} from 'node:child_process';
 import {describe, expect, it} from 'vitest';
@@ -218,5 +218,23 @@ describe('generated agent profiles', () => {
     const result = await runKiroX(['ask', 'hi', '--agent', '../../etc/x', ...PROFILE, '--json'], {world});
     expect(result.code).toBe(2);
     expect(JSON.parse(result.stdout)).toMatchObject({outcome: 'usage_error'});
+  });
+});
+
+describe('after a kiro-x was killed outright', () => {
+  it('the next run removes its stale profile and says so', async () => {
+    const world = makeWorld();
+    const agents = path.join(world.workspace, '.kiro', 'agents');
+    mkdirSync(agents, {recursive: true});
+    const stale = path.join(agents, 'kiro-x-0123456789ab.json');
+    writeFileSync(stale, '{"name": "kiro-x-0123456789ab"}');
+    const twoHoursAgo = (Date.now() - 2 * 3_600_000) / 1000;
+    utimesSync(stale, twoHoursAgo, twoHoursAgo);
+    const result = await runKiroX(['ask', 'hi'], {world});
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      `warning: removed a stale kiro-x agent profile left by a killed run: ${stale}`,
+    );
+    expect(existsSync(stale)).toBe(false);
   });
 });
