@@ -8,14 +8,29 @@ function filler(length, offset = 0) {
   return ALPHABET.repeat(repeats).slice(offset, offset + length);
 }
 
-/** Exactly `bytes` bytes of ASCII text in numbered lines of 100 bytes (99 characters + newline). */
-export function bigText(bytes) {
-  const lines = [];
+const LINES_PER_BLOCK = 10_000;
+
+/**
+ * Exactly `bytes` bytes of ASCII text in numbered lines of 100 bytes (99 characters + newline), yielded in
+ * blocks of complete lines so a 200 MB answer never sits in memory at once.
+ */
+export function* bigTextBlocks(bytes) {
+  const fillers = Array.from({length: ALPHABET.length}, (_, i) => filler(91, i));
+  let lines = [];
   for (let at = 0, n = 1; at < bytes; at += 100, n++) {
-    const line = `${String(n).padStart(7, '0')} ${filler(91, n % ALPHABET.length)}\n`;
+    const line = `${String(n).padStart(7, '0')} ${fillers[n % ALPHABET.length]}\n`;
     lines.push(line.slice(0, Math.min(100, bytes - at)));
+    if (lines.length === LINES_PER_BLOCK) {
+      yield lines.join('');
+      lines = [];
+    }
   }
-  return lines.join('');
+  if (lines.length > 0) yield lines.join('');
+}
+
+/** The whole of {@link bigTextBlocks} as one string (small sizes only). */
+export function bigText(bytes) {
+  return [...bigTextBlocks(bytes)].join('');
 }
 
 /** One line of exactly `bytes` ASCII bytes. */

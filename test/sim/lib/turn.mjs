@@ -1,11 +1,13 @@
 // One headless turn: what the "model" answers and how the process ends, driven by the prompt's directives.
 import {DEVICE_CODE_BLOCK} from './credentials.mjs';
-import {bigText, binaryGarbage, invalidUtf8Answer, lineText} from './content.mjs';
+import {bigTextBlocks, binaryGarbage, invalidUtf8Answer, lineText} from './content.mjs';
 import {intValue, unescape} from './directives.mjs';
 import {closeStdoutEarly, crash, hangNoisy, killSelf, spawnGrandchild} from './faults.mjs';
 import {err, exitWith, hangForever, out, outChunked, sleep} from './io.mjs';
 import {
+  EOL,
   formatElapsed,
+  marker,
   refusedShellCall,
   renderMessage,
   renderMessages,
@@ -99,12 +101,15 @@ async function speak(ctx) {
     await out(invalidUtf8Answer(noColor));
     return {texts: ['invalid bytes: \ufffd\ufffd end\ntruncated euro: \ufffd'], afterTrailer: ''};
   }
-  for (const [name, make] of [
-    ['big', bigText],
-    ['line', lineText],
-  ]) {
-    if (!d.has(name)) continue;
-    const text = make(intValue(d, name, 65536));
+  if (d.has('big')) {
+    // Streamed block by block, rendered as renderMessage would (plain lines: marker, then EOL resets).
+    const bytes = intValue(d, 'big', 65536);
+    await out(marker(noColor));
+    for (const block of bigTextBlocks(bytes)) await outChunked(block.replaceAll('\n', EOL));
+    return {texts: [`(${bytes} bytes of generated text)`], afterTrailer: ''};
+  }
+  if (d.has('line')) {
+    const text = lineText(intValue(d, 'line', 65536));
     await outChunked(renderMessage(text, noColor));
     return {texts: [text], afterTrailer: ''};
   }
