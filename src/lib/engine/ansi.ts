@@ -8,7 +8,36 @@ const TRUNCATED_CSI = /\u001b\[[\u0030-\u003f]*[\u0020-\u002f]*$/;
 
 /** One line of kiro-cli output as a person would read it: CSI/OSC sequences and stray control characters removed. */
 export function cleanLine(raw: string): string {
+  const light = stripPlainSgr(raw);
+  if (light !== null) return light;
   return stripAnsi(raw.replace(TRUNCATED_CSI, '')).replace(CONTROL_CHARS, '');
+}
+
+/**
+ * kiro-cli's own colouring is plain SGR (`ESC[0m`, `ESC[38;5;141m`, `ESC[1m`). One pass removes those and
+ * returns the line, or returns null when any other control character is present and the full (much slower)
+ * CSI/OSC pattern must run. Megabytes of output go through here line by line, hence the hand-written loop.
+ */
+function stripPlainSgr(raw: string): string | null {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const code = raw.charCodeAt(i);
+    if (code >= 0x20 && (code < 0x7f || code > 0x9f)) continue;
+    if (code === 0x09) continue;
+    if (code !== 0x1b || raw.charCodeAt(i + 1) !== 0x5b) return null;
+    let end = i + 2;
+    while (end < raw.length) {
+      const c = raw.charCodeAt(end);
+      if ((c >= 0x30 && c <= 0x39) || c === 0x3b) end++;
+      else break;
+    }
+    if (raw.charCodeAt(end) !== 0x6d) return null;
+    out += raw.slice(from, i);
+    from = end + 1;
+    i = end;
+  }
+  return from === 0 ? raw : out + raw.slice(from);
 }
 
 // kiro-cli prints `ESC[38;5;141m> ESC[0m` before each assistant message, `ESC[m> ESC[0m` under NO_COLOR;

@@ -1,6 +1,8 @@
 import type {ToolCall, TranscriptSummary} from '../types.js';
 import {cleanLine, hasColouredMarker} from './ansi.js';
 import {detach, LineSplitter} from './line-splitter.js';
+import {MessageBuilder} from './message-builder.js';
+import {TextSpool} from './text-spool.js';
 import {isLoginPromptLine, parseCompleted, parseToolHeader} from './transcript-lines.js';
 
 /** What the transcript parser reports while stdout streams in (live display, killing on a login prompt). */
@@ -14,7 +16,20 @@ export type TranscriptEvent =
 export interface TranscriptParserOptions {
   /** Keep the whole cleaned stdout for `transcript`; false keeps only messages and tool calls. */
   keepTranscript: boolean;
-  onEvent?: (event: TranscriptEvent) => void;
+  /** `last` keeps only the final assistant message (text output needs no more); default `all`. */
+  messages?: 'all' | 'last' | undefined;
+  /** Report every cleaned line as a `line` event (costly on huge outputs, so off by default). */
+  emitLines?: boolean | undefined;
+  onEvent?: ((event: TranscriptEvent) => void) | undefined;
+}
+
+/** A parsed transcript whose texts live in spools, so outputs of any size can be streamed out. */
+export interface SpooledTranscript {
+  /** Every assistant message (only the last one with `messages: 'last'`). */
+  messages: TextSpool[];
+  transcript: TextSpool | null;
+  toolCalls: ToolCall[];
+  loginPrompt: boolean;
 }
 
 // A login URL can sit on an unfinished line while kiro-cli blocks; peek at short partial lines only.
@@ -24,22 +39,26 @@ type Section = 'preamble' | 'message' | 'tool';
 
 /** Streaming parser of kiro-cli's headless stdout into messages, tool calls and login-prompt evidence. */
 export class TranscriptParser {
-  readonly #keep: boolean;
+  readonly #lastOnly: boolean;
+  readonly #emitLines: boolean;
   readonly #onEvent: (event: TranscriptEvent) => void;
   readonly #lines = new LineSplitter((raw) => this.#line(raw));
-  readonly #transcript: string[] = [];
-  readonly #messages: string[] = [];
+  readonly #transcript: TextSpool | null;
+  #transcriptLines = 0;
+  readonly #messages: TextSpool[] = [];
   readonly #toolCalls: ToolCall[] = [];
   #section: Section = 'preamble';
-  #current: string[] = [];
-  #preamble: string[] = [];
+  #current = new MessageBuilder();
+  #preamble = new MessageBuilder();
   // Tool calls of the current batch still waiting for their `Completed in` line, oldest first.
   #pending: ToolCall[] = [];
   #loginPrompt = false;
   #endedWithNewline = false;
 
   constructor(options: TranscriptParserOptions) {
-    this.#keep = options.keepTranscript;
+    this.#transcript = options.keepTranscript ? new TextSpool() : null;
+    this.#lastOnly = options.messages === 'last';
+    this.#emitLines = options.emitLines ?? false;
     this.#onEvent = options.onEvent ?? (() => {});
   }
 
@@ -51,18 +70,32 @@ export class TranscriptParser {
     if (partial !== null && isLoginPromptLine(cleanLine(partial))) this.#sawLoginPrompt();
   }
 
-  /** Ends the stream and returns what it contained. */
+  /** Ends the stream and returns what it contained, every text as one string. */
   end(): TranscriptSummary {
+    const spooled = this.endSpooled();
+    const messages = spooled.messages.map((spool) => spool.toString());
+    const transcript = spooled.transcript?.toString() ?? null;
+    for (const spool of [...spooled.messages, spooled.transcript]) spool?.dispose();
+    return {
+      messages,
+      text: messages.at(-1) ?? '',
+      transcript,
+      toolCalls: spooled.toolCalls,
+      loginPrompt: spooled.loginPrompt,
+    };
+  }
+
+  /** Ends the stream and returns what it contained, texts left in spools (the caller disposes them). */
+  endSpooled(): SpooledTranscript {
     this.#endedWithNewline = !this.#lines.end();
     this.#closeMessage();
     // Text before any marker or tool header counts as the answer only when no marker ever came: a build
     // that dropped the marker still yields its text, while a login prompt never becomes one.
     if (this.#messages.length === 0 && !this.#loginPrompt) this.#addMessage(this.#preamble);
-    const text = this.#transcript.join('\n');
+    if (this.#endedWithNewline && this.#transcriptLines > 0) this.#transcript?.append('\n');
     return {
       messages: [...this.#messages],
-      text: this.#messages.at(-1) ?? '',
-      transcript: this.#keep ? (this.#endedWithNewline && text !== '' ? `${text}\n` : text) : null,
+      transcript: this.#transcript,
       toolCalls: this.#toolCalls.map((call) => ({...call})),
       loginPrompt: this.#loginPrompt,
     };
@@ -70,8 +103,11 @@ export class TranscriptParser {
 
   #line(raw: string): void {
     const line = cleanLine(raw);
-    if (this.#keep) this.#transcript.push(line);
-    this.#onEvent({type: 'line', text: line});
+    if (this.#transcript) {
+      if (this.#transcriptLines++ > 0) this.#transcript.append('\n');
+      this.#transcript.append(line);
+    }
+    if (this.#emitLines) this.#onEvent({type: 'line', text: line});
     if (!this.#loginPrompt && isLoginPromptLine(line)) this.#sawLoginPrompt();
 
     const call = parseToolHeader(line);
@@ -87,15 +123,16 @@ export class TranscriptParser {
       this.#closeMessage();
       this.#section = 'message';
       this.#pending = [];
-      this.#preamble = [];
-      this.#current = [detach(line.slice(2))];
+      this.#preamble = new MessageBuilder();
+      this.#current = new MessageBuilder();
+      this.#current.add(line.slice(2));
       this.#onEvent({type: 'message-start'});
     } else if (this.#section === 'message') {
-      this.#current.push(detach(line));
+      this.#current.add(line);
     } else if (this.#section === 'tool') {
       this.#completeTool(line);
     } else {
-      this.#preamble.push(detach(line));
+      this.#preamble.add(line);
     }
   }
 
@@ -123,13 +160,14 @@ export class TranscriptParser {
 
   #closeMessage(): void {
     if (this.#section === 'message') this.#addMessage(this.#current);
-    this.#current = [];
+    this.#current = new MessageBuilder();
   }
 
-  #addMessage(lines: string[]): void {
-    const first = lines.findIndex((line) => line.trim() !== '');
-    if (first === -1) return;
-    this.#messages.push(lines.slice(first).join('\n').trimEnd());
+  // Spools hold at most a few megabytes in memory each; with `last` only the newest message is kept at all.
+  #addMessage(builder: MessageBuilder): void {
+    if (builder.empty) return;
+    if (this.#lastOnly) this.#messages.splice(0).forEach((spool) => spool.dispose());
+    this.#messages.push(builder.close());
   }
 }
 
