@@ -63,3 +63,31 @@ describe('writeTempProfile', () => {
     expect(readdirSync(elsewhere)).toEqual([]);
   });
 });
+
+describe('writeTempProfile never writes over or through what is already there', () => {
+  const fixedName = (): string => 'kiro-x-aaaaaaaaaaaa';
+
+  it('refuses a file that already has the chosen name, leaving it untouched', async () => {
+    const cwd = tmp();
+    const agents = path.join(cwd, '.kiro', 'agents');
+    mkdirSync(agents, {recursive: true});
+    const existing = path.join(agents, 'kiro-x-aaaaaaaaaaaa.json');
+    writeFileSync(existing, '{"name": "someone else"}');
+    await expect(writeTempProfile(cwd, {HOME: tmp()}, (name) => ({name}), fixedName)).rejects.toThrow(
+      `Cannot create the agent profile ${existing}: a file with that name already exists.`,
+    );
+    expect(readFileSync(existing, 'utf8')).toBe('{"name": "someone else"}');
+  });
+
+  it('refuses a symlink that has the chosen name, writing nothing at its target', async () => {
+    const cwd = tmp();
+    const agents = path.join(cwd, '.kiro', 'agents');
+    mkdirSync(agents, {recursive: true});
+    const target = path.join(tmp(), 'target.json');
+    symlinkSync(target, path.join(agents, 'kiro-x-aaaaaaaaaaaa.json'));
+    await expect(writeTempProfile(cwd, {HOME: tmp()}, (name) => ({name}), fixedName)).rejects.toBeInstanceOf(
+      UsageError,
+    );
+    expect(existsSync(target)).toBe(false);
+  });
+});

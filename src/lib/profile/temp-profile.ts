@@ -27,6 +27,11 @@ function installExitHook(): void {
   });
 }
 
+/** A fresh profile name: the prefix and 48 random bits. */
+export function randomProfileName(): string {
+  return `${PROFILE_PREFIX}${randomBytes(6).toString('hex')}`;
+}
+
 /** The agents directory kiro-cli reads for this cwd: the workspace's, or `$KIRO_HOME/agents` in `$HOME`. */
 export function profileDir(cwd: string, env: NodeJS.ProcessEnv): string {
   const resolved = path.resolve(cwd);
@@ -69,6 +74,7 @@ export async function writeTempProfile(
   cwd: string,
   env: NodeJS.ProcessEnv,
   build: (name: string) => Record<string, unknown>,
+  makeName: () => string = randomProfileName,
 ): Promise<TempProfile> {
   const dir = profileDir(cwd, env);
   const root = path.resolve(cwd) === userHome(env) ? path.dirname(kiroHome(env)) : path.resolve(cwd);
@@ -79,7 +85,7 @@ export async function writeTempProfile(
     if (error instanceof UsageError) throw error;
     throw new UsageError(`Cannot create the agent directory ${dir}: ${(error as Error).message}.`);
   }
-  const name = `${PROFILE_PREFIX}${randomBytes(6).toString('hex')}`;
+  const name = makeName();
   const file = path.join(dir, `${name}.json`);
   const removeDirs = (): void => {
     for (const created_ of [...created].reverse()) {
