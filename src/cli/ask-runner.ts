@@ -6,6 +6,7 @@ import {formatAskText} from '../lib/output/ask-text.js';
 import {renderJunit} from '../lib/output/junit.js';
 import {oneLine} from '../lib/output/shorten.js';
 import {readPrompt} from '../lib/prompt-input.js';
+import {assertUuid} from '../lib/sessions/uuid.js';
 import {askOptionsFromSettings} from '../lib/settings-to-options.js';
 import type {AskResult} from '../lib/types.js';
 import {turnProgress} from './progress.js';
@@ -36,6 +37,9 @@ function quietFor(result: AskResult, usesMcp: boolean): AskResult {
 
 /** Resolve settings, run the turn, render it in the chosen format; returns the process exit code. */
 export async function runAsk(input: AskCommandInput): Promise<number> {
+  // Checked first: an id reaches kiro-cli's argv, so only a UUID may pass.
+  const resumeId = input.flags['resume-id'] as string | undefined;
+  if (resumeId !== undefined) assertUuid(resumeId, '--resume-id');
   const {settings} = await resolveSettings({
     flags: givenFlags(input.flags),
     env: process.env,
@@ -52,6 +56,9 @@ export async function runAsk(input: AskCommandInput): Promise<number> {
       keepTranscript: mode !== 'text',
       signal: cancellation.signal,
       onEvent: progress ? (event) => progress.onEvent(event) : undefined,
+      resume: input.flags.resume === true,
+      resumeId,
+      detectSessionId: !settings.noSessionId,
     });
     result = await ask(options);
   } finally {

@@ -87,6 +87,24 @@ export const runFlags = {
   }),
 };
 
+/** Flags that continue a saved conversation or control the session-id lookup (`ask`); per run, never config. */
+export const sessionFlags = {
+  resume: Flags.boolean({
+    description: 'Continue the latest conversation of the working directory.',
+    exclusive: ['resume-id'],
+    helpGroup: 'SESSION',
+  }),
+  'resume-id': Flags.string({
+    description: 'Continue the conversation with this session id (a UUID; kiro-cli 2.2+).',
+    exclusive: ['resume'],
+    helpGroup: 'SESSION',
+  }),
+  'no-session-id': Flags.boolean({
+    description: 'Do not list sessions before and after the turn to learn its session id.',
+    helpGroup: 'SESSION',
+  }),
+};
+
 /** Output flags shared by every command that renders a result. */
 export const outputFlags = {
   output: Flags.string({

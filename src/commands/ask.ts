@@ -1,6 +1,6 @@
 import {Args, Flags} from '@oclif/core';
 import {BaseCommand} from '../cli/base-command.js';
-import {outputFlags, runFlags} from '../cli/shared-flags.js';
+import {outputFlags, runFlags, sessionFlags} from '../cli/shared-flags.js';
 import {emptyResult} from '../lib/result.js';
 import type {Outcome} from '../lib/types.js';
 
@@ -26,6 +26,7 @@ Exit codes: 0 completed, 1 failed, 2 usage error, 3 MCP start-up failed, 4 agent
   static override flags = {
     'prompt-file': Flags.string({description: 'Read the prompt from this file.', helpGroup: 'RUN'}),
     ...runFlags,
+    ...sessionFlags,
     ...outputFlags,
   };
 

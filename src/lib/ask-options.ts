@@ -18,8 +18,12 @@ export interface AskOptions {
   profile?: ProfileFlags | undefined;
   /** Leave the generated profile on disk (its path is in the result). */
   keepProfile?: boolean | undefined;
+  /** `--resume`: continue the latest conversation of the cwd. */
   resume?: boolean | undefined;
+  /** `--resume-id UUID`: continue that conversation (kiro-cli 2.2+). */
   resumeId?: string | undefined;
+  /** Learn the turn's session id by listing the cwd's sessions before and after it (two extra kiro-cli calls). */
+  detectSessionId?: boolean | undefined;
   timeoutMs: number;
   /** 0 disables stall detection. */
   stallTimeoutMs: number;

@@ -12,6 +12,7 @@ import {removeStaleProfiles} from './profile/stale-profiles.js';
 import {profileDir} from './profile/temp-profile.js';
 import {redact} from './redact.js';
 import {emptyResult} from './result.js';
+import {probeTurnSession} from './sessions/turn-session.js';
 import type {AskResult, StopReason} from './types.js';
 
 /**
@@ -43,20 +44,36 @@ export async function ask(options: AskOptions): Promise<AskResult> {
   if (options.signal?.aborted) {
     return finish(emptyResult('cancelled', 'Cancelled before kiro-cli started.', base));
   }
-  const preflight = options.skipCredentialCheck ? null : await checkCredential(options, env);
-  if (preflight) return finish({...preflight, ...base});
+  const sessions = options.detectSessionId
+    ? probeTurnSession({
+        cliPath: options.cliPath,
+        cwd: options.cwd,
+        env,
+        timeoutMs: options.whoamiTimeoutMs ?? DEFAULT_WHOAMI_TIMEOUT_MS,
+        resume: options.resume,
+        resumeId: options.resumeId,
+        signal: options.signal,
+      })
+    : null;
+  try {
+    const preflight = options.skipCredentialCheck ? null : await checkCredential(options, env);
+    if (preflight) return finish({...preflight, ...base});
 
-  let profile;
-  try {
-    profile = await prepareProfile(options, env);
-  } catch (error) {
-    if (error instanceof KiroXError) return finish(emptyResult(error.outcome, error.message, base));
-    throw error;
-  }
-  try {
-    return finish(await runTurn(options, env, secrets, profile?.name ?? options.agent, profile?.path));
+    let profile;
+    try {
+      profile = await prepareProfile(options, env);
+    } catch (error) {
+      if (error instanceof KiroXError) return finish(emptyResult(error.outcome, error.message, base));
+      throw error;
+    }
+    try {
+      const turn = await runTurn(options, env, secrets, profile?.name ?? options.agent, profile?.path);
+      return finish(sessions ? await sessions.settle(turn) : turn);
+    } finally {
+      if (profile && !options.keepProfile) profile.remove();
+    }
   } finally {
-    if (profile && !options.keepProfile) profile.remove();
+    sessions?.cancel();
   }
 }
 
