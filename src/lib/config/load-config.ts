@@ -5,7 +5,6 @@ import {cosmiconfig, type CosmiconfigResult} from 'cosmiconfig';
 
 import {UsageError} from '../errors.js';
 import {loadJs, loadJson, loadYaml} from './loaders.js';
-import {parseConfigObject} from './schema.js';
 import {CONFIG_ENV_VAR, type SettingsLayer} from './settings.js';
 
 /** File names tried in each directory, nearest directory first, first match wins. */
@@ -80,6 +79,8 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
     throw readError(error, target, origin);
   }
   if (found === null) return {config: {}, filepath: null};
+  // The schema (and zod with it) is loaded only when there is a file to validate.
+  const {parseConfigObject} = await import('./schema.js');
   return {config: parseConfigObject(found.config ?? {}, found.filepath), filepath: found.filepath};
 }
 

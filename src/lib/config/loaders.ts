@@ -1,7 +1,5 @@
 import {pathToFileURL} from 'node:url';
 
-import {parse as parseYaml} from 'yaml';
-
 /*
  * Our own loaders instead of cosmiconfig's defaults: those colour JSON errors for a terminal, and their
  * require() fallback for JS hides an ES module's real syntax error behind an ERR_INTERNAL_ASSERTION.
@@ -22,7 +20,8 @@ export function loadJson(_filepath: string, content: string): unknown {
 }
 
 /** Parses YAML (also JSON, which `.kirorc` may hold); a file of only comments is an empty config. */
-export function loadYaml(_filepath: string, content: string): unknown {
+export async function loadYaml(_filepath: string, content: string): Promise<unknown> {
+  const {parse: parseYaml} = await import('yaml');
   try {
     return parseYaml(content) ?? undefined;
   } catch (error) {

@@ -3,7 +3,6 @@ import {statSync} from 'node:fs';
 import {UsageError} from '../errors.js';
 import {envLayer, flagLayer} from './layers.js';
 import {loadConfig} from './load-config.js';
-import {parseConfigObject} from './schema.js';
 import {
   EXCLUSIVE_GROUPS,
   SETTING_NAMES,
@@ -32,13 +31,14 @@ export interface ResolvedSettings {
 }
 
 /** The built-in defaults, parsed exactly like a config file so SETTINGS_KEYS stays their only source. */
-export const DEFAULT_SETTINGS: SettingsLayer = parseConfigObject(
+// Coerced like flags rather than validated with the config-file schema, so a run without a config file never
+// loads zod (start-up time is part of every turn's overhead).
+export const DEFAULT_SETTINGS: SettingsLayer = flagLayer(
   Object.fromEntries(
     SETTING_NAMES.flatMap((key) =>
       SETTINGS_KEYS[key].default === null ? [] : [[key, SETTINGS_KEYS[key].default]],
     ),
   ),
-  'built-in defaults',
   '/',
 );
 
