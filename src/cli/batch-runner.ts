@@ -97,7 +97,7 @@ export async function runBatchCommand(input: BatchCommandInput): Promise<number>
   } finally {
     progress.stop();
     cancellation.dispose();
-    ledger.close();
+    await ledger.close();
   }
   if (selection === 'resume') {
     process.stderr.write(`--resume: skipped ${run.notSelected} items that already passed\n`);

@@ -56,8 +56,8 @@ describe('ledger', () => {
   it('appends one line per record and ignores a torn last line with a warning', async () => {
     const file = path.join(dir, 'torn.jsonl');
     const ledger = openLedger(file);
-    ledger.append([attempt('a'), attempt('b')]);
-    ledger.close();
+    await ledger.append([attempt('a'), attempt('b')]);
+    await ledger.close();
     appendFileSync(file, '{"recordType":"attempt","id":"c","fi');
     expect(await collect(file)).toEqual({
       ids: ['a', 'b'],
@@ -65,8 +65,8 @@ describe('ledger', () => {
     });
     const again = openLedger(file);
     expect(again.repairedTornLine).toBe(true);
-    again.append([attempt('d')]);
-    again.close();
+    await again.append([attempt('d')]);
+    await again.close();
     expect(readFileSync(file, 'utf8').split('\n').length).toBe(5);
     expect((await collect(file)).ids).toEqual(['a', 'b', 'd']);
   });

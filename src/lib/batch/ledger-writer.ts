@@ -1,16 +1,18 @@
-import {closeSync, fdatasyncSync, fstatSync, mkdirSync, openSync, readSync, writeSync} from 'node:fs';
+import {closeSync, fdatasync, fstatSync, mkdirSync, openSync, readSync, writeSync} from 'node:fs';
 import path from 'node:path';
 
 import {UsageError} from '../errors.js';
 import type {LedgerRecord} from './types.js';
 
-/** An append-only JSON Lines ledger; each append reaches the disk before it returns. */
+/** An append-only JSON Lines ledger; each append is written at once and durable when its promise resolves. */
 export interface LedgerWriter {
   readonly path: string;
   /** The file ended in a torn line (left by a kill) that had to be closed before appending. */
   readonly repairedTornLine: boolean;
-  append(records: readonly LedgerRecord[]): void;
-  close(): void;
+  /** Write the records now; the promise resolves once an `fdatasync` started after the write has finished. */
+  append(records: readonly LedgerRecord[]): Promise<void>;
+  /** Close the file after the syncs in flight. */
+  close(): Promise<void>;
 }
 
 /** Whether the file's last byte is a newline (a SIGKILL mid-write can leave a torn last line). */
@@ -22,10 +24,43 @@ function endsWithNewline(fd: number): boolean {
   return last[0] === 0x0a;
 }
 
+const syncOnce = (fd: number): Promise<void> =>
+  new Promise((resolve, reject) => fdatasync(fd, (error) => (error ? reject(error) : resolve())));
+
 /**
- * Open (or create) a ledger for appending. Records are single lines written with one `write` and made durable
- * with `fdatasync`, so a killed kiro-x loses only the items still in flight. A torn last line left by an
- * earlier kill is closed with a newline first, so the next record starts on a line of its own.
+ * Group commit: at most one `fdatasync` in flight and at most one queued behind it, which covers every write
+ * made meanwhile. A synchronous fdatasync per record blocked the event loop ~3 ms each, about a fifth of the
+ * main thread at 16 parallel turns; on the thread pool, sixteen finishing turns share one or two syncs.
+ */
+function groupSync(fd: number): () => Promise<void> {
+  let inFlight: Promise<void> | null = null;
+  let queued: Promise<void> | null = null;
+  const start = (): Promise<void> => {
+    const sync = syncOnce(fd).finally(() => {
+      if (inFlight === sync) inFlight = null;
+    });
+    inFlight = sync;
+    return sync;
+  };
+  return () => {
+    if (queued) return queued;
+    if (!inFlight) return start();
+    const next = inFlight
+      .catch(() => undefined)
+      .then(() => {
+        queued = null;
+        return start();
+      });
+    queued = next;
+    return next;
+  };
+}
+
+/**
+ * Open (or create) a ledger for appending. Records are single lines written with one synchronous `write`, so
+ * a killed kiro-x (even SIGKILL) loses only the items still in flight; `fdatasync` then makes them survive a
+ * power loss before the caller reports the item. A torn last line left by an earlier kill is closed with a
+ * newline first, so the next record starts on a line of its own.
  */
 export function openLedger(file: string): LedgerWriter {
   let fd: number;
@@ -40,18 +75,24 @@ export function openLedger(file: string): LedgerWriter {
       `--results ${file} cannot be opened for appending: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
     );
   }
+  const sync = groupSync(fd);
+  let last: Promise<void> = Promise.resolve();
   let open = true;
   return {
     path: file,
     repairedTornLine,
     append(records) {
-      if (!open || records.length === 0) return;
-      writeSync(fd, records.map((record) => `${JSON.stringify(record)}\n`).join(''));
-      fdatasyncSync(fd);
+      if (!open || records.length === 0) return Promise.resolve();
+      let lines = '';
+      for (const record of records) lines += `${JSON.stringify(record)}\n`;
+      writeSync(fd, lines);
+      last = sync();
+      return last;
     },
-    close() {
+    async close() {
       if (!open) return;
       open = false;
+      await last.catch(() => undefined);
       closeSync(fd);
     },
   };

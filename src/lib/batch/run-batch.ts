@@ -56,6 +56,18 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchRun> {
   let credits = 0;
   let next = 0;
   const preflight = plan.run.length === 0 ? null : await credentialCheck(options.base, signal);
+  const syncing = new Set<Promise<void>>();
+  let ledgerError: {error: unknown} | null = null;
+  const track = (done: Promise<void>): void => {
+    const settled = done.then(
+      () => undefined,
+      (error: unknown) => {
+        ledgerError ??= {error};
+      },
+    );
+    syncing.add(settled);
+    void settled.then(() => syncing.delete(settled));
+  };
 
   const attempt = async (item: BatchItem, promptHash: string, n: number): Promise<AttemptRecord> => {
     options.onStart?.(item, n);
@@ -80,7 +92,7 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchRun> {
       assertions,
       ...result,
     };
-    options.ledger.append([record]);
+    const durable = options.ledger.append([record]);
     builder.add(record);
     credits += result.credits ?? 0;
     if (options.maxCredits !== undefined && credits >= options.maxCredits && stop === null) {
@@ -90,7 +102,9 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchRun> {
         causedByFailure: false,
       };
     }
-    options.onRecord?.(record, builder.get(options.file, item.id) as ItemReport);
+    const report = builder.get(options.file, item.id) as ItemReport;
+    // The record is written already (a kill cannot lose it); the next item need not wait for the sync.
+    track(durable.then(() => options.onRecord?.(record, report)));
     return record;
   };
 
@@ -112,13 +126,15 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchRun> {
   };
 
   const worker = async (): Promise<void> => {
-    while (stop === null && !signal?.aborted && next < plan.run.length) {
+    while (stop === null && ledgerError === null && !signal?.aborted && next < plan.run.length) {
       const entry = plan.run[next++];
       if (entry) await runItem(entry.item, entry.promptHash);
     }
   };
   const workers = Math.max(1, Math.min(options.concurrency, plan.run.length));
   await Promise.all(Array.from({length: workers}, worker));
+  await Promise.all(syncing);
+  if (ledgerError !== null) throw (ledgerError as {error: unknown}).error;
 
   const reason: Stop | null = signal?.aborted
     ? {reason: `interrupted by ${String(signal.reason)}`, causedByFailure: false}
@@ -135,7 +151,7 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchRun> {
     reason: reason?.reason ?? 'not run',
     causedByFailure: reason?.causedByFailure ?? false,
   }));
-  options.ledger.append(skipped);
+  await options.ledger.append(skipped);
   for (const record of skipped) builder.add(record);
 
   const interrupted = signal?.aborted ? (signal.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT') : null;
