@@ -74,7 +74,10 @@ export async function runBatchCommand(input: BatchCommandInput): Promise<number>
     );
 
   const cancellation = trapSignals();
-  const progress = batchProgress(process.stderr, selected.length);
+  const progress = await batchProgress(
+    process.stderr,
+    selected.map((item) => item.id),
+  );
   let run;
   try {
     run = await runBatch({
@@ -95,7 +98,7 @@ export async function runBatchCommand(input: BatchCommandInput): Promise<number>
       onRecord: (record, report) => progress.record(record, report),
     });
   } finally {
-    progress.stop();
+    await progress.stop();
     cancellation.dispose();
     await ledger.close();
   }

@@ -1,0 +1,111 @@
+import {DefaultRenderer, Listr, ListrLogger, ProcessOutput, type ListrTaskWrapper} from 'listr2';
+
+import {formatDuration} from '../lib/duration.js';
+import {itemLine} from '../lib/batch/render-text.js';
+import type {BatchItem} from '../lib/batch/types.js';
+import type {BatchProgress} from './batch-progress.js';
+
+/**
+ * listr2 only draws its default renderer when stdout is a TTY; the rows go to stderr, so `--json > file` on a
+ * terminal must still get them. `nonTTY` tells listr2 this renderer needs no TTY stdout.
+ */
+class StderrRenderer extends DefaultRenderer {
+  static override nonTTY = true;
+}
+
+type Wrapper = ListrTaskWrapper<unknown, typeof StderrRenderer, typeof StderrRenderer>;
+
+interface Row {
+  started: number;
+  attempt: number;
+  /** Set once listr2 runs the item's task; events before that are kept here and applied then. */
+  wrapper: Wrapper | null;
+  title: string | null;
+  /** The error of an item that did not pass; undefined when it passed or never ran. */
+  outcome: {error: Error | undefined} | null;
+  settle: ((error: Error | undefined) => void) | null;
+}
+
+const runningTitle = (id: string, row: Row, now: number): string => {
+  const attempt = row.attempt > 1 ? `  attempt ${row.attempt}` : '';
+  return `${id}  ${formatDuration(Math.floor((now - row.started) / 1000) * 1000)}${attempt}`;
+};
+
+function setTitle(row: Row, title: string): void {
+  row.title = title;
+  if (row.wrapper) row.wrapper.title = title;
+}
+
+function finish(row: Row, error: Error | undefined): void {
+  row.outcome = {error};
+  row.settle?.(error);
+}
+
+/**
+ * listr2 rows on a TTY stderr: one task per item, without a title (so not drawn) until the item starts; then
+ * `id  elapsed`, and when it ends the item's line (outcome, credits, time) with ✔ or ✖. The batch engine
+ * schedules; listr2 only draws (every task is concurrent and waits on the engine's events).
+ */
+export function rowsProgress(stream: NodeJS.WriteStream, ids: readonly string[]): BatchProgress {
+  const rows = new Map<string, Row>(
+    ids.map((id) => [id, {started: 0, attempt: 0, wrapper: null, title: null, outcome: null, settle: null}]),
+  );
+  const tasks = [...rows.values()].map((row) => ({
+    task: (_: unknown, wrapper: Wrapper) =>
+      new Promise<void>((resolve, reject) => {
+        row.wrapper = wrapper;
+        if (row.title !== null) wrapper.title = row.title;
+        row.settle = (error) => (error ? reject(error) : resolve());
+        if (row.outcome) row.settle(row.outcome.error);
+      }),
+  }));
+  const listr = new Listr<unknown, typeof StderrRenderer, typeof StderrRenderer>(tasks, {
+    concurrent: true,
+    exitOnError: false,
+    // kiro-x's own handlers cancel the batch and report it; listr2's would exit the process.
+    registerSignalListeners: false,
+    renderer: StderrRenderer,
+    rendererOptions: {
+      logger: new ListrLogger({useIcons: true, processOutput: new ProcessOutput(stream, stream)}),
+      collapseErrors: true,
+      showErrorMessage: true,
+    },
+  });
+  const running = listr.run().catch(() => undefined);
+  const live = new Set<string>();
+  const timer = setInterval(() => {
+    const now = Date.now();
+    for (const id of live) {
+      const row = rows.get(id);
+      if (row) setTitle(row, runningTitle(id, row, now));
+    }
+  }, 1000);
+  timer.unref();
+
+  return {
+    start(item: BatchItem, attempt: number) {
+      const row = rows.get(item.id);
+      if (!row) return;
+      row.started = Date.now();
+      row.attempt = attempt;
+      live.add(item.id);
+      setTitle(row, runningTitle(item.id, row, row.started));
+    },
+    record(record, report) {
+      const row = rows.get(record.id);
+      if (!row || record.willRetry) return;
+      live.delete(record.id);
+      const line = itemLine(report).replace(/^\S+ /, '');
+      setTitle(row, line);
+      finish(row, report.status === 'passed' ? undefined : new Error(line));
+    },
+    async stop() {
+      clearInterval(timer);
+      for (const row of rows.values()) {
+        // Items that never started finish without a title, so they get no row.
+        if (!row.outcome) finish(row, undefined);
+      }
+      await running;
+    },
+  };
+}
