@@ -4,6 +4,7 @@ import {buildChatArgs, displayCommand} from './engine/build-args.js';
 import {classify} from './engine/classify.js';
 import {startKiro} from './engine/run-kiro.js';
 import {StderrScanner} from './engine/stderr-scanner.js';
+import type {TextSpool} from './engine/text-spool.js';
 import {TranscriptParser} from './engine/transcript-parser.js';
 import {whoami} from './engine/whoami.js';
 import {KiroXError} from './errors.js';
@@ -24,8 +25,53 @@ const staleProfileAgeMs = (timeoutMs: number): number => Math.max(timeoutMs, 30 
 const cancelReason = (signal: AbortSignal | undefined): StopReason =>
   signal?.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT';
 
+/** The texts of a turn, still in spools: they may be far larger than one string can be. */
+export interface SpooledTexts {
+  /** Every assistant message, or only the last one when the options did not keep the transcript. */
+  messages: TextSpool[];
+  transcript: TextSpool | null;
+}
+
+/**
+ * A turn's result whose `text`, `messages` and `transcript` are left empty: their content is in `texts`, to be
+ * streamed out (the CLI does this) and then released with `dispose()`.
+ */
+export interface SpooledAsk {
+  result: AskResult;
+  texts: SpooledTexts;
+  dispose(): void;
+}
+
 /** Run one headless kiro-cli turn and say honestly how it went. Never throws for turn failures. */
 export async function ask(options: AskOptions): Promise<AskResult> {
+  const spooled = await askSpooled(options);
+  try {
+    const messages = spooled.texts.messages.map((spool) => spool.toString());
+    return {
+      ...spooled.result,
+      text: messages.at(-1) ?? '',
+      messages,
+      transcript: spooled.texts.transcript?.toString() ?? null,
+    };
+  } finally {
+    spooled.dispose();
+  }
+}
+
+const NO_TEXTS: SpooledTexts = {messages: [], transcript: null};
+
+/** Like {@link ask}, but the texts stay in spools so outputs of any size can be streamed. */
+export async function askSpooled(options: AskOptions): Promise<SpooledAsk> {
+  let texts = NO_TEXTS;
+  const result = await runAsk(options, (spooled) => (texts = spooled));
+  return {
+    result,
+    texts,
+    dispose: () => [...texts.messages, texts.transcript].forEach((spool) => spool?.dispose()),
+  };
+}
+
+async function runAsk(options: AskOptions, keepTexts: (texts: SpooledTexts) => void): Promise<AskResult> {
   const started = Date.now();
   const env: NodeJS.ProcessEnv = {...(options.env ?? process.env), TERM: 'dumb', NO_COLOR: '1'};
   const secrets = env.KIRO_API_KEY ? [env.KIRO_API_KEY] : [];
@@ -67,7 +113,15 @@ export async function ask(options: AskOptions): Promise<AskResult> {
       throw error;
     }
     try {
-      const turn = await runTurn(options, env, secrets, profile?.name ?? options.agent, profile?.path);
+      await sessions?.ready();
+      const turn = await runTurn(
+        options,
+        env,
+        secrets,
+        profile?.name ?? options.agent,
+        profile?.path,
+        keepTexts,
+      );
       return finish(sessions ? await sessions.settle(turn) : turn);
     } finally {
       if (profile && !options.keepProfile) profile.remove();
@@ -107,6 +161,7 @@ async function runTurn(
   secrets: string[],
   agent: string | undefined,
   profilePath: string | undefined,
+  keepTexts: (texts: SpooledTexts) => void,
 ): Promise<AskResult> {
   const promptViaStdin = Buffer.byteLength(options.prompt, 'utf8') > MAX_ARGV_PROMPT_BYTES;
   const args = buildChatArgs({
@@ -124,8 +179,11 @@ async function runTurn(
   // output arrives, after `kiro` is assigned.
   // eslint-disable-next-line prefer-const
   let kiro: ReturnType<typeof startKiro> | undefined;
+  const keepTranscript = options.keepTranscript ?? true;
   const parser = new TranscriptParser({
-    keepTranscript: options.keepTranscript ?? true,
+    keepTranscript,
+    // Without the transcript only the answer is wanted: earlier messages are not kept either.
+    messages: keepTranscript ? 'all' : 'last',
     onEvent: (event) => {
       // A device-code login on stdout means kiro-cli will wait forever for a browser: end it now.
       if (event.type === 'login-prompt') kiro?.stop('login-prompt', true);
@@ -148,7 +206,8 @@ async function runTurn(
   options.signal?.addEventListener('abort', onAbort, {once: true});
   const exit = await kiro.done.finally(() => options.signal?.removeEventListener('abort', onAbort));
 
-  const transcript = parser.end();
+  const transcript = parser.endSpooled();
+  keepTexts({messages: transcript.messages, transcript: transcript.transcript});
   const facts = stderr.end();
   const verdict = classify({
     spawnErrorCode: exit.spawnErrorCode,
@@ -164,9 +223,9 @@ async function runTurn(
     ok: verdict.outcome === 'completed',
     outcome: verdict.outcome,
     message: verdict.message,
-    text: transcript.text,
-    messages: transcript.messages,
-    transcript: transcript.transcript,
+    text: '',
+    messages: [],
+    transcript: null,
     toolCalls: transcript.toolCalls,
     deniedTools: facts.deniedTools,
     credits: facts.credits,

@@ -23,8 +23,12 @@ interface TurnFacts {
   warnings: string[];
 }
 
-/** A session-id lookup around one turn: `settle` completes the result, `cancel` ends a pending listing. */
+/**
+ * A session-id lookup around one turn: `ready` before the turn starts (the first listing must not see the
+ * turn's own session), `settle` completes the result, `cancel` ends a pending listing.
+ */
 export interface TurnSessionProbe {
+  ready(): Promise<void>;
   settle<T extends TurnFacts>(result: T): Promise<T>;
   cancel(): void;
 }
@@ -52,6 +56,9 @@ export function probeTurnSession(options: TurnSessionOptions): TurnSessionProbe 
   };
   return {
     cancel,
+    async ready() {
+      await before;
+    },
     async settle(result) {
       try {
         // A turn that never reached kiro-cli (or that kiro-cli refused on its flags) made no session.
