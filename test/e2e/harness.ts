@@ -40,6 +40,9 @@ export function makeWorld(env: Record<string, string | undefined> = {}): World {
     KIRO_API_KEY: TEST_KEY,
     KIRO_SIM_RECORD: recordDir,
     LANG: 'C.UTF-8',
+    // One simulator record per turn: the session-id lookup adds two listing calls, so the tests that exercise
+    // it turn it back on with `{KIRO_X_NO_SESSION_ID: undefined}`.
+    KIRO_X_NO_SESSION_ID: '1',
   };
   for (const [key, value] of Object.entries(env)) {
     if (value === undefined) delete merged[key];
