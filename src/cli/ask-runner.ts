@@ -1,9 +1,8 @@
-import {ask} from '../lib/ask.js';
+import {askSpooled, type SpooledAsk} from '../lib/ask.js';
 import {resolveSettings} from '../lib/config/resolve.js';
 import {exitCodeFor} from '../lib/exit-codes.js';
-import {askResultToJunit} from '../lib/output/ask-junit.js';
+import {writeAskJson} from '../lib/output/ask-json-stream.js';
 import {formatAskText} from '../lib/output/ask-text.js';
-import {renderJunit} from '../lib/output/junit.js';
 import {oneLine} from '../lib/output/shorten.js';
 import {readPrompt} from '../lib/prompt-input.js';
 import {assertUuid} from '../lib/sessions/uuid.js';
@@ -21,9 +20,33 @@ export interface AskCommandInput {
   flags: Record<string, unknown>;
 }
 
-/** JUnit report of one ask result, the testcase named after the prompt. */
-export function renderAskJunit(result: AskResult, prompt: string): string {
+/** Longest answer copied into JUnit `<system-out>`; CI report viewers choke on more, and JSON has it all. */
+const JUNIT_ANSWER_CHARS = 1024 * 1024;
+
+/** JUnit report of one ask result, the testcase named after the prompt (loaded only when JUnit is wanted). */
+export async function renderAskJunit(result: AskResult, prompt: string): Promise<string> {
+  const [{askResultToJunit}, {renderJunit}] = await Promise.all([
+    import('../lib/output/ask-junit.js'),
+    import('../lib/output/junit.js'),
+  ]);
   return renderJunit([askResultToJunit(result, {name: oneLine(prompt, 80) || 'kiro-x ask'})]);
+}
+
+/** The answer as JUnit carries it: whole up to a size, else its start and a note saying how much was left out. */
+function answerForJunit({result, texts}: SpooledAsk): AskResult {
+  const last = texts.messages.at(-1);
+  if (!last) return result;
+  const cut = last.length - JUNIT_ANSWER_CHARS;
+  const note = cut > 0 ? `\n[… ${cut} more characters: the whole answer is in the --json output]` : '';
+  return {...result, text: last.head(JUNIT_ANSWER_CHARS) + note};
+}
+
+/** Text mode's stdout: the final answer, streamed (it can be larger than one string). */
+async function writeAnswer({result, texts}: SpooledAsk): Promise<void> {
+  const last = texts.messages.at(-1);
+  if (result.outcome !== 'completed' && !last?.length) return;
+  await last?.writeTo(process.stdout);
+  await new Promise<void>((resolve) => process.stdout.write('\n', () => resolve()));
 }
 
 /**
@@ -50,7 +73,7 @@ export async function runAsk(input: AskCommandInput): Promise<number> {
   const mode = settings.output;
   const cancellation = trapSignals();
   const progress = mode === 'text' ? turnProgress(process.stderr, 'kiro-cli') : undefined;
-  let result: AskResult;
+  let spooled: SpooledAsk;
   try {
     const options = await askOptionsFromSettings(settings, prompt, {
       keepTranscript: mode !== 'text',
@@ -60,13 +83,30 @@ export async function runAsk(input: AskCommandInput): Promise<number> {
       resumeId,
       detectSessionId: !settings.noSessionId,
     });
-    result = await ask(options);
+    spooled = await askSpooled(options);
   } finally {
     progress?.stop();
     cancellation.dispose();
   }
+  try {
+    return await render(spooled, prompt, settings, cancellation.received);
+  } finally {
+    spooled.dispose();
+  }
+}
 
-  const junit = mode === 'junit' || settings.junitFile !== undefined ? renderAskJunit(result, prompt) : '';
+async function render(
+  spooled: SpooledAsk,
+  prompt: string,
+  settings: {output: string; junitFile?: string; mcpConfig?: string},
+  cancelledBy: 'SIGINT' | 'SIGTERM' | null,
+): Promise<number> {
+  const {result} = spooled;
+  const mode = settings.output;
+  const junit =
+    mode === 'junit' || settings.junitFile !== undefined
+      ? await renderAskJunit(answerForJunit(spooled), prompt)
+      : '';
   // The report file is written before anything is printed, so a failure to write it is reported on stderr
   // without a second document ever reaching stdout.
   let reportError: string | null = null;
@@ -76,17 +116,16 @@ export async function runAsk(input: AskCommandInput): Promise<number> {
       (error: Error) => error.message,
     );
   }
-  if (mode === 'json') process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  if (mode === 'json') await writeAskJson(process.stdout, result, spooled.texts);
   else if (mode === 'junit') process.stdout.write(junit);
   if (mode === 'text') {
-    const text = formatAskText(quietFor(result, settings.mcpConfig !== undefined));
-    process.stdout.write(text.stdout);
-    process.stderr.write(text.stderr);
+    await writeAnswer(spooled);
+    process.stderr.write(formatAskText(quietFor(result, settings.mcpConfig !== undefined)).stderr);
   } else if (!result.ok) {
     process.stderr.write(`error: ${result.message}\n`);
   }
   if (result.profilePath) process.stderr.write(`kept agent profile: ${result.profilePath}\n`);
-  const code = exitCodeFor(result.outcome, cancellation.received);
+  const code = exitCodeFor(result.outcome, cancelledBy);
   if (reportError === null) return code;
   process.stderr.write(`error: ${reportError}\n`);
   return code === 0 ? exitCodeFor('usage_error') : code;

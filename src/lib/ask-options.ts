@@ -35,7 +35,10 @@ export interface AskOptions {
   graceMs?: number | undefined;
   /** Environment passed to kiro-cli (TERM=dumb and NO_COLOR=1 are added); defaults to process.env. */
   env?: NodeJS.ProcessEnv | undefined;
-  /** Keep the whole cleaned transcript in the result (JSON mode); text mode needs only the answer. */
+  /**
+   * Keep the whole cleaned transcript and every message (JSON mode). False keeps only the final answer, which
+   * is all text output needs; `messages` then holds just that one.
+   */
   keepTranscript?: boolean | undefined;
   /** Abort with reason 'SIGINT' or 'SIGTERM' to cancel the turn. */
   signal?: AbortSignal | undefined;

@@ -5,8 +5,8 @@ import path from 'node:path';
 import {StringDecoder} from 'node:string_decoder';
 
 /** Characters kept in memory before a spool moves to disk. */
-export const SPOOL_MEMORY_CHARS = 8 * 1024 * 1024;
-const WRITE_BATCH_CHARS = 1024 * 1024;
+export const SPOOL_MEMORY_CHARS = 1024 * 1024;
+const WRITE_BATCH_CHARS = 256 * 1024;
 const READ_CHUNK_BYTES = 1024 * 1024;
 
 /** Where a spool's text goes: anything with a Node-style `write(chunk, callback)`. */
