@@ -1,5 +1,8 @@
+import {existsSync, realpathSync} from 'node:fs';
+import path from 'node:path';
 import {listCwdSessions} from './list.js';
 import {sessionIdFromListings} from './session-id.js';
+import {listStore, sessionStoreDir} from './store.js';
 import type {SessionEntry} from './types.js';
 
 /** What the session lookup of one turn needs. */
@@ -44,9 +47,17 @@ export function probeTurnSession(options: TurnSessionOptions): TurnSessionProbe 
   const stop = new AbortController();
   const onAbort = (): void => stop.abort();
   options.signal?.addEventListener('abort', onAbort, {once: true});
+  // The V2 store is itself a listing, read in a millisecond where a kiro-cli listing costs a process start
+  // (twice per turn); it also holds the headless sessions some builds leave out of --list-sessions. Where it
+  // does not exist (first turn, V1 engine) kiro-cli lists. The choice is made once, so both listings agree.
+  const cwds = new Set([path.resolve(options.cwd), realpath(options.cwd)]);
+  const fromStore = existsSync(sessionStoreDir(options.env));
   const list = (): Promise<Listing> =>
-    listCwdSessions({...options, signal: stop.signal}).then(
-      (r) => r.sessions,
+    (fromStore
+      ? listStore(options.env).then((all) => all.filter((entry) => entry.cwd !== null && cwds.has(entry.cwd)))
+      : listCwdSessions({...options, signal: stop.signal}).then((r) => r.sessions)
+    ).then(
+      (sessions) => sessions,
       (error: Error) => ({error: error.message}),
     );
   const before = options.resumeId === undefined ? list() : null;
@@ -86,4 +97,13 @@ export function probeTurnSession(options: TurnSessionOptions): TurnSessionProbe 
       }
     },
   };
+}
+
+/** kiro-cli may record the cwd with symlinks resolved. */
+function realpath(dir: string): string {
+  try {
+    return realpathSync(dir);
+  } catch {
+    return path.resolve(dir);
+  }
 }
