@@ -35,6 +35,7 @@ export interface DoctorRun {
 /** Run `kiro-x doctor --json ARGS` in the world. */
 export async function doctorJson(world: World, args: string[] = []): Promise<DoctorRun> {
   const run = await runKiroX(['doctor', '--json', ...args], {world});
+  if (run.stdout === '') throw new Error(`doctor printed nothing (exit ${run.code}): ${run.stderr}`);
   const doc = JSON.parse(run.stdout) as DoctorResult;
   const errors = validateDoctor(doc);
   if (errors.length > 0) throw new Error(`doctor --json does not match its schema: ${errors.join('; ')}`);
