@@ -40,10 +40,10 @@ export default {
   async run({quick}) {
     const {file, dir} = batchDir(ITEMS);
     let n = 0;
-    const runs = quick ? 1 : 3;
+    const runs = quick ? 1 : 5;
     const peaks = await repeat(
       () => peakRss(['batch', file, '-j', '16', '--json', '--results', `${dir}/ledger-${n++}.jsonl`], dir),
-      {runs, warmup: 0},
+      {runs, warmup: quick ? 0 : 1},
     );
     return [{items: ITEMS, runs, peakRssMb: Math.round(median(peaks))}];
   },
