@@ -11,6 +11,25 @@ import type {BatchProgress} from './batch-progress.js';
  */
 class StderrRenderer extends DefaultRenderer {
   static override nonTTY = true;
+  private pending: NodeJS.Timeout | undefined;
+
+  /**
+   * listr2 redraws every row on each title or state change; with many items that is thousands of full frames
+   * (wrap-ansi over every row) and made a 200-item batch 15 times slower on a TTY. Changes are drawn at most
+   * every 100 ms, the spinner's own pace.
+   */
+  override update(): void {
+    if (this.pending) return;
+    this.pending = setTimeout(() => {
+      this.pending = undefined;
+      super.update();
+    }, 100);
+  }
+
+  override end(): void {
+    clearTimeout(this.pending);
+    super.end();
+  }
 }
 
 type Wrapper = ListrTaskWrapper<unknown, typeof StderrRenderer, typeof StderrRenderer>;
@@ -81,6 +100,17 @@ export function rowsProgress(stream: NodeJS.WriteStream, ids: readonly string[])
     }
   }, 1000);
   timer.unref();
+  // Finished rows above the terminal's height would be cut off anyway; dropping them keeps each frame small.
+  const trim = setInterval(() => {
+    let keep = Math.max(0, (stream.rows || 24) - live.size - 1);
+    for (let i = listr.tasks.length - 1; i >= 0; i--) {
+      const task = listr.tasks[i];
+      if (!task?.hasTitle() || !(task.isCompleted() || task.hasFailed() || task.isSkipped())) continue;
+      if (keep > 0) keep--;
+      else listr.tasks.splice(i, 1);
+    }
+  }, 200);
+  trim.unref();
 
   return {
     start(item: BatchItem, attempt: number) {
@@ -101,6 +131,7 @@ export function rowsProgress(stream: NodeJS.WriteStream, ids: readonly string[])
     },
     async stop() {
       clearInterval(timer);
+      clearInterval(trim);
       for (const row of rows.values()) {
         // Items that never started finish without a title, so they get no row.
         if (!row.outcome) finish(row, undefined);
