@@ -109,7 +109,10 @@ export async function runBatchCommand(input: BatchCommandInput): Promise<number>
       `--retry-failed: skipped ${run.notSelected} items whose latest record did not fail\n`,
     );
   }
-  return emitBatchReport(run.summary, settings.output, settings.junitFile);
+  const code = await emitBatchReport(run.summary, settings.output, settings.junitFile);
+  if (run.ledgerError === null) return code;
+  process.stderr.write(`error: ${run.ledgerError}\n`);
+  return code === 0 ? 1 : code;
 }
 
 /** `KIRO_X_RETRY_BASE_MS` shortens the backoff base (tests, fast-failing backends); the cap stays 60 s. */

@@ -56,6 +56,14 @@ function groupSync(fd: number): () => Promise<void> {
   };
 }
 
+/** A ledger write or sync that failed, said with the path and the system's reason. */
+function ledgerFailure(file: string, error: unknown): Error {
+  const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  return new Error(
+    `--results ${file} cannot be written (${code}): results from here on are not in the ledger.`,
+  );
+}
+
 /**
  * Open (or create) a ledger for appending. Records are single lines written with one synchronous `write`, so
  * a killed kiro-x (even SIGKILL) loses only the items still in flight; `fdatasync` then makes them survive a
@@ -85,8 +93,13 @@ export function openLedger(file: string): LedgerWriter {
       if (!open || records.length === 0) return Promise.resolve();
       let lines = '';
       for (const record of records) lines += `${JSON.stringify(record)}\n`;
-      writeSync(fd, lines);
-      last = sync();
+      try {
+        writeSync(fd, lines);
+      } catch (error) {
+        // A full disk or a broken file: the caller stops the batch and still reports what finished.
+        return Promise.reject(ledgerFailure(file, error));
+      }
+      last = sync().catch((error: unknown) => Promise.reject(ledgerFailure(file, error)));
       return last;
     },
     async close() {

@@ -40,6 +40,8 @@ export interface BatchRun {
   summary: BatchSummary;
   /** Items not run because an earlier record made them unnecessary. */
   notSelected: number;
+  /** Why the ledger stopped being written, when it did; the summary then holds more than the ledger. */
+  ledgerError: string | null;
 }
 
 interface Stop {
@@ -134,11 +136,14 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchRun> {
   const workers = Math.max(1, Math.min(options.concurrency, plan.run.length));
   await Promise.all(Array.from({length: workers}, worker));
   await Promise.all(syncing);
-  if (ledgerError !== null) throw (ledgerError as {error: unknown}).error;
+  // A ledger that can no longer be written stops the batch like a failure; what finished is still summarised.
+  const ledgerFailure = ledgerError === null ? null : errorMessage((ledgerError as {error: unknown}).error);
 
   const reason: Stop | null = signal?.aborted
     ? {reason: `interrupted by ${String(signal.reason)}`, causedByFailure: false}
-    : stop;
+    : ledgerFailure !== null
+      ? {reason: 'the ledger could not be written', causedByFailure: true}
+      : stop;
   const skipped = plan.run.slice(next).map(({item, promptHash}): SkipRecord => ({
     schemaVersion: 1,
     recordType: 'skip',
@@ -151,13 +156,19 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchRun> {
     reason: reason?.reason ?? 'not run',
     causedByFailure: reason?.causedByFailure ?? false,
   }));
-  await options.ledger.append(skipped);
+  if (ledgerFailure === null) await options.ledger.append(skipped).catch(() => undefined);
   for (const record of skipped) builder.add(record);
 
   const interrupted = signal?.aborted ? (signal.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT') : null;
   const items = options.items.map((item) => builder.get(options.file, item.id) ?? plan.placeholder(item));
-  return {summary: summarize([{file: options.file, items}], interrupted), notSelected: plan.notSelected};
+  return {
+    summary: summarize([{file: options.file, items}], interrupted),
+    notSelected: plan.notSelected,
+    ledgerError: ledgerFailure,
+  };
 }
+
+const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** Without KIRO_API_KEY, one bounded whoami for the whole batch; its failure becomes every item's result. */
 async function credentialCheck(base: AskOptions, signal: AbortSignal | undefined): Promise<AskResult | null> {
