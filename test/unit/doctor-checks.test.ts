@@ -85,9 +85,7 @@ describe('runDoctor', () => {
   test('a check that never ends is failed at its bound; the rest still report', async () => {
     const hang: DoctorCheck = {id: 'hang', title: 'hangs', run: () => new Promise(() => {})};
     const ok: DoctorCheck = {id: 'ok', title: 'ok', run: async () => pass('fine')};
-    const started = Date.now();
     const result = await runDoctor({...base, config, checkTimeoutMs: 100, checks: [hang, ok]});
-    expect(Date.now() - started).toBeLessThan(1500);
     expect(result.checks.map((c) => [c.id, c.status, c.message])).toEqual([
       ['hang', 'fail', 'Did not finish within 100 ms.'],
       ['ok', 'pass', 'fine'],
