@@ -7,6 +7,7 @@ import {oneLine} from '../lib/output/shorten.js';
 import {readPrompt} from '../lib/prompt-input.js';
 import {assertUuid} from '../lib/sessions/uuid.js';
 import {askOptionsFromSettings} from '../lib/settings-to-options.js';
+import type {Settings} from '../lib/config/settings.js';
 import type {AskResult} from '../lib/types.js';
 import {turnProgress} from './progress.js';
 import {givenFlags} from './shared-flags.js';
@@ -46,7 +47,13 @@ async function writeAnswer({result, texts}: SpooledAsk): Promise<void> {
   const last = texts.messages.at(-1);
   if (result.outcome !== 'completed' && !last?.length) return;
   await last?.writeTo(process.stdout);
-  await new Promise<void>((resolve) => process.stdout.write('\n', () => resolve()));
+  await writeText('\n');
+}
+
+function writeText(text: string): Promise<void> {
+  return new Promise((resolve, reject) =>
+    process.stdout.write(text, (error) => (error ? reject(error) : resolve())),
+  );
 }
 
 /**
@@ -95,10 +102,22 @@ export async function runAsk(input: AskCommandInput): Promise<number> {
   }
 }
 
+/**
+ * A reader that closes stdout early (`kiro-x ask … | head`) is not an error of the turn: stop writing, print
+ * no stack, and still exit with the turn's own code.
+ */
+async function toStdout(write: () => Promise<unknown> | unknown): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
+  }
+}
+
 async function render(
   spooled: SpooledAsk,
   prompt: string,
-  settings: {output: string; junitFile?: string; mcpConfig?: string},
+  settings: Pick<Settings, 'output' | 'junitFile' | 'mcpConfig'>,
   cancelledBy: 'SIGINT' | 'SIGTERM' | null,
 ): Promise<number> {
   const {result} = spooled;
@@ -116,10 +135,10 @@ async function render(
       (error: Error) => error.message,
     );
   }
-  if (mode === 'json') await writeAskJson(process.stdout, result, spooled.texts);
-  else if (mode === 'junit') process.stdout.write(junit);
+  if (mode === 'json') await toStdout(() => writeAskJson(process.stdout, result, spooled.texts));
+  else if (mode === 'junit') await toStdout(() => writeText(junit));
   if (mode === 'text') {
-    await writeAnswer(spooled);
+    await toStdout(() => writeAnswer(spooled));
     process.stderr.write(formatAskText(quietFor(result, settings.mcpConfig !== undefined)).stderr);
   } else if (!result.ok) {
     process.stderr.write(`error: ${result.message}\n`);
