@@ -106,6 +106,7 @@ describe('kiro-x sessions show', () => {
     expect(run.code).toBe(0);
     const json = await runKiroX(['sessions', 'show', id as string, '--json'], {world});
     const doc = JSON.parse(json.stdout) as {id: string; entries: Array<{kind: string}>; cwd: string};
+    expect(validateAgainst('sessions-show.schema.json', doc)).toEqual([]);
     expect(doc.id).toBe(id);
     expect(doc.cwd).toBe(world.workspace);
     expect(doc.entries.map((e) => e.kind)).toEqual(['prompt', 'tool', 'answer']);
@@ -165,6 +166,7 @@ describe('kiro-x sessions delete', () => {
     const [id] = storeIds(world) as [string];
     const run = await runKiroX(['sessions', 'delete', id, MISSING, '--yes', '--json'], {world});
     expect(run.code).toBe(1);
+    expect(validateAgainst('sessions-delete.schema.json', JSON.parse(run.stdout))).toEqual([]);
     expect(JSON.parse(run.stdout)).toEqual({
       schemaVersion: 1,
       ok: false,
