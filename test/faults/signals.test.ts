@@ -102,6 +102,10 @@ describe('signals to kiro-x during batch', () => {
       .map((line) => JSON.parse(line) as Record<string, unknown>);
   const stubbornRunning = (world: World) => () =>
     simRecords(world).filter((r) => (r.grandchildPid ?? 0) > 0).length === 2;
+  const firstRecorded = (world: World) => (): boolean => {
+    const ledger = path.join(world.workspace, 'kiro-x-results.jsonl');
+    return existsSync(ledger) && readFileSync(ledger, 'utf8').includes('\n');
+  };
 
   it.each([
     ['SIGINT', 130],
@@ -109,12 +113,9 @@ describe('signals to kiro-x during batch', () => {
   ] as const)('%s: exit %i, records say cancelled, nothing survives, ledger valid', async (signal, code) => {
     const world = makeWorld();
     const file = batchFile(world);
-    const result = await killWhen(
-      world,
-      ['batch', file, '-j', '3', '--json', ...PROFILE],
-      signal,
-      stubbornRunning(world),
-    );
+    // Item 1 recorded and items 2–3 running: the signal lands at a known point.
+    const ready = (): boolean => stubbornRunning(world)() && firstRecorded(world)();
+    const result = await killWhen(world, ['batch', file, '-j', '3', '--json', ...PROFILE], signal, ready);
     expect(result.code).toBe(code);
     expect(await waitFor(() => treePids(world).every((pid) => !alive(pid)), 2000)).toBe(true);
     expect(generatedProfiles(world)).toEqual([]);
@@ -128,12 +129,10 @@ describe('signals to kiro-x during batch', () => {
   it('SIGKILL: the ledger stays readable and --resume runs only what had not passed', async () => {
     const world = makeWorld();
     const file = batchFile(world);
-    const result = await killWhen(
-      world,
-      ['batch', file, '-j', '3', ...PROFILE],
-      'SIGKILL',
-      stubbornRunning(world),
-    );
+    // Item 1 recorded, items 2–4 in flight: the kill lands at a known point.
+    const ready = (): boolean =>
+      stubbornRunning(world)() && firstRecorded(world)() && simRecords(world).length === 4;
+    const result = await killWhen(world, ['batch', file, '-j', '3', ...PROFILE], 'SIGKILL', ready);
     expect(result.signal).toBe('SIGKILL');
     orphans.push(...simRecords(world).map((r) => r.pid));
     expect(ledgerLines(world).map((r) => [String(r.id), r.status])).toEqual([['1', 'passed']]);
