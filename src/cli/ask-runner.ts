@@ -1,5 +1,4 @@
 import {askSpooled, type SpooledAsk} from '../lib/ask.js';
-import {resolveSettings} from '../lib/config/resolve.js';
 import {exitCodeFor} from '../lib/exit-codes.js';
 import {writeAskJson} from '../lib/output/ask-json-stream.js';
 import {formatAskText} from '../lib/output/ask-text.js';
@@ -10,7 +9,7 @@ import {askOptionsFromSettings} from '../lib/settings-to-options.js';
 import type {Settings} from '../lib/config/settings.js';
 import type {AskResult} from '../lib/types.js';
 import {turnProgress} from './progress.js';
-import {givenFlags} from './shared-flags.js';
+import {cliSettings} from './shared-flags.js';
 import {trapSignals} from './signals.js';
 import {writeReport} from './write-report.js';
 
@@ -70,12 +69,7 @@ export async function runAsk(input: AskCommandInput): Promise<number> {
   // Checked first: an id reaches kiro-cli's argv, so only a UUID may pass.
   const resumeId = input.flags['resume-id'] as string | undefined;
   if (resumeId !== undefined) assertUuid(resumeId, '--resume-id');
-  const {settings} = await resolveSettings({
-    flags: givenFlags(input.flags),
-    env: process.env,
-    cwd: process.cwd(),
-    configPath: (input.flags.config as string | undefined) ?? process.env.KIRO_X_CONFIG,
-  });
+  const {settings} = await cliSettings(input.flags);
   const prompt = await readPrompt({arg: input.promptArg, file: input.promptFile, stdin: process.stdin});
   const mode = settings.output;
   const cancellation = trapSignals();

@@ -10,12 +10,11 @@ import {ReportBuilder} from '../lib/batch/report-builder.js';
 import {runBatch} from '../lib/batch/run-batch.js';
 import type {Selection} from '../lib/batch/select-items.js';
 import {parseShard, selectShard} from '../lib/batch/shard.js';
-import {resolveSettings} from '../lib/config/resolve.js';
 import {UsageError} from '../lib/errors.js';
 import {askOptionsFromSettings} from '../lib/settings-to-options.js';
 import {batchProgress} from './batch-progress.js';
 import {emitBatchReport, warnLedger} from './batch-report-output.js';
-import {givenFlags} from './shared-flags.js';
+import {cliSettings} from './shared-flags.js';
 import {trapSignals} from './signals.js';
 
 /** What the `batch` command hands over: the file argument and raw flags. */
@@ -42,12 +41,7 @@ async function readBatchText(file: string): Promise<string> {
 export async function runBatchCommand(input: BatchCommandInput): Promise<number> {
   const {flags} = input;
   const cwd = process.cwd();
-  const {settings} = await resolveSettings({
-    flags: givenFlags(flags),
-    env: process.env,
-    cwd,
-    configPath: (flags.config as string | undefined) ?? process.env.KIRO_X_CONFIG,
-  });
+  const {settings} = await cliSettings(flags, cwd);
   const file = input.file;
   const format = batchFormat(file, flags.format as string | undefined);
   const baseDir = file === '-' ? cwd : path.dirname(path.resolve(file));

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import {createInterface} from 'node:readline/promises';
-import {resolveSettings} from '../lib/config/resolve.js';
 import {UsageError} from '../lib/errors.js';
 import {deleteSessions} from '../lib/sessions/delete.js';
 import {DEFAULT_LIST_TIMEOUT_MS, listSessions} from '../lib/sessions/list.js';
@@ -8,10 +7,10 @@ import {renderDeleteOutcomes, renderSessionShow, renderSessionsList} from '../li
 import {showSession} from '../lib/sessions/show.js';
 import type {SessionsOptions} from '../lib/sessions/types.js';
 import {assertUuid} from '../lib/sessions/uuid.js';
-import {givenFlags} from './shared-flags.js';
+import {cliSettings} from './shared-flags.js';
 import {trapSignals} from './signals.js';
 
-const OWN_FLAGS = new Set(['all', 'yes', 'config']);
+const OWN_FLAGS = new Set(['all', 'yes']);
 
 /** kiro-cli, the cwd and the environment for a sessions command, from flags > env > .kirorc. */
 async function sessionsOptions(
@@ -19,12 +18,7 @@ async function sessionsOptions(
   signal: AbortSignal,
 ): Promise<SessionsOptions> {
   const settingFlags = Object.fromEntries(Object.entries(flags).filter(([name]) => !OWN_FLAGS.has(name)));
-  const {settings} = await resolveSettings({
-    flags: givenFlags(settingFlags),
-    env: process.env,
-    cwd: process.cwd(),
-    configPath: (flags.config as string | undefined) ?? process.env.KIRO_X_CONFIG,
-  });
+  const {settings} = await cliSettings(settingFlags);
   return {
     cliPath: settings.cliPath,
     // The resolver has already checked that a given cwd is an existing directory.

@@ -1,4 +1,5 @@
 import {Flags} from '@oclif/core';
+import {resolveSettings, type ResolvedSettings} from '../lib/config/resolve.js';
 
 /** Flags that shape a kiro-cli turn; shared by `ask` and `batch`. Defaults live in the config resolver. */
 export const runFlags = {
@@ -121,14 +122,17 @@ export const outputFlags = {
   'junit-file': Flags.string({description: 'Also write a JUnit report to this file.', helpGroup: 'OUTPUT'}),
 };
 
-const LIST_FLAGS = new Set(['trustTools', 'tools', 'allowTools']);
-
-/** `a, b,,c` → `['a', 'b', 'c']`; an empty string is an explicit empty list. */
-export function splitList(value: string): string[] {
-  return value
-    .split(',')
-    .map((item) => item.trim())
-    .filter(Boolean);
+/**
+ * Settings of a command: its flags, then `KIRO_X_*`, then the nearest config file (or `--config`, else
+ * `KIRO_X_CONFIG`, which the resolver reads itself), then defaults.
+ */
+export function cliSettings(flags: Record<string, unknown>, cwd = process.cwd()): Promise<ResolvedSettings> {
+  return resolveSettings({
+    flags: givenFlags(flags),
+    env: process.env,
+    cwd,
+    configPath: flags.config as string | undefined,
+  });
 }
 
 /** Only the flags the user actually gave, keyed by settings name (camelCase), for the config resolver. */
@@ -137,7 +141,8 @@ export function givenFlags(flags: Record<string, unknown>): Record<string, unkno
   for (const [name, value] of Object.entries(flags)) {
     if (value === undefined || name === 'json' || name === 'config') continue;
     const key = name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-    given[key] = LIST_FLAGS.has(key) && typeof value === 'string' ? splitList(value) : value;
+    // Raw values: the resolver parses them (it splits comma-separated tool lists, durations, booleans).
+    given[key] = value;
   }
   if (flags.json === true) given.output = 'json';
   return given;

@@ -83,6 +83,15 @@ describe('ask reads configuration (flag > env > config > default)', () => {
     expect(missing.stderr).toContain('nope.yaml');
   });
 
+  it('a missing KIRO_X_CONFIG file is named as coming from the variable', async () => {
+    const world = makeWorld({KIRO_X_CONFIG: 'gone.yaml'});
+    const result = await runKiroX(['ask', 'hi'], {world});
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      `Configuration file not found: ${path.join(world.workspace, 'gone.yaml')} (from KIRO_X_CONFIG)`,
+    );
+  });
+
   it('--help works even with a broken config', async () => {
     const world = makeWorld();
     writeFileSync(path.join(world.workspace, '.kirorc.json'), '{broken');
