@@ -1,5 +1,6 @@
 import {askSpooled, type SpooledAsk} from '../lib/ask.js';
 import {exitCodeFor} from '../lib/exit-codes.js';
+import {writeChunk} from '../lib/engine/text-spool.js';
 import {writeAskJson} from '../lib/output/ask-json-stream.js';
 import {formatAskText} from '../lib/output/ask-text.js';
 import {oneLine} from '../lib/output/shorten.js';
@@ -46,13 +47,7 @@ async function writeAnswer({result, texts}: SpooledAsk): Promise<void> {
   const last = texts.messages.at(-1);
   if (result.outcome !== 'completed' && !last?.length) return;
   await last?.writeTo(process.stdout);
-  await writeText('\n');
-}
-
-function writeText(text: string): Promise<void> {
-  return new Promise((resolve, reject) =>
-    process.stdout.write(text, (error) => (error ? reject(error) : resolve())),
-  );
+  await writeChunk(process.stdout, '\n');
 }
 
 /**
@@ -130,7 +125,7 @@ async function render(
     );
   }
   if (mode === 'json') await toStdout(() => writeAskJson(process.stdout, result, spooled.texts));
-  else if (mode === 'junit') await toStdout(() => writeText(junit));
+  else if (mode === 'junit') await toStdout(() => writeChunk(process.stdout, junit));
   if (mode === 'text') {
     await toStdout(() => writeAnswer(spooled));
     process.stderr.write(formatAskText(quietFor(result, settings.mcpConfig !== undefined)).stderr);

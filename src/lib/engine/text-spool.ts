@@ -67,12 +67,12 @@ export class TextSpool {
 
   /** Write the text to a stream piece by piece, honouring backpressure; `json` writes a JSON string literal. */
   async writeTo(sink: SpoolSink, options: {json?: boolean} = {}): Promise<void> {
-    if (options.json) await write(sink, '"');
+    if (options.json) await writeChunk(sink, '"');
     for (const piece of this.#pieces()) {
       // Splitting a surrogate pair across pieces is harmless: JSON re-joins `\ud83d` `\ude00` escapes.
-      await write(sink, options.json ? JSON.stringify(piece).slice(1, -1) : piece);
+      await writeChunk(sink, options.json ? JSON.stringify(piece).slice(1, -1) : piece);
     }
-    if (options.json) await write(sink, '"');
+    if (options.json) await writeChunk(sink, '"');
   }
 
   /** Close and forget the backing file. */
@@ -116,7 +116,8 @@ export class TextSpool {
   }
 }
 
-function write(sink: SpoolSink, chunk: string): Promise<void> {
+/** Write one chunk and wait until the sink has taken it (backpressure); a write error rejects. */
+export function writeChunk(sink: SpoolSink, chunk: string): Promise<void> {
   return new Promise((resolve, reject) => {
     sink.write(chunk, (error) => (error ? reject(error) : resolve()));
   });

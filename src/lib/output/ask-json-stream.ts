@@ -1,5 +1,5 @@
 import type {SpooledTexts} from '../ask.js';
-import type {SpoolSink, TextSpool} from '../engine/text-spool.js';
+import {writeChunk as write, type SpoolSink, type TextSpool} from '../engine/text-spool.js';
 import type {AskResult} from '../types.js';
 
 // Stand-ins for the three text fields in the serialised document; NUL cannot occur in kiro-x's own fields, and
@@ -7,10 +7,6 @@ import type {AskResult} from '../types.js';
 const MARK = (field: string): string => `\u0000kiro-x:${field}\u0000`;
 const FIELDS = ['text', 'messages', 'transcript'] as const;
 const QUOTED = (field: string): string => JSON.stringify(MARK(field));
-
-function write(sink: SpoolSink, chunk: string): Promise<void> {
-  return new Promise((resolve, reject) => sink.write(chunk, (error) => (error ? reject(error) : resolve())));
-}
 
 /**
  * Write the `--json` document of a turn whose texts are spooled: the small fields are serialised as usual
