@@ -22,6 +22,14 @@ import type {AskResult, StopReason} from './types.js';
  */
 const staleProfileAgeMs = (timeoutMs: number): number => Math.max(timeoutMs, 30 * 60_000) + 60_000;
 
+/**
+ * The environment kiro-cli runs with: the caller's (default: this process's) plus `TERM=dumb` and `NO_COLOR=1`,
+ * which careful integrators set although kiro-cli's escapes survive them (REFERENCE §6).
+ */
+export function kiroEnv(env: NodeJS.ProcessEnv | undefined): NodeJS.ProcessEnv {
+  return {...(env ?? process.env), TERM: 'dumb', NO_COLOR: '1'};
+}
+
 const cancelReason = (signal: AbortSignal | undefined): StopReason =>
   signal?.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT';
 
@@ -73,7 +81,7 @@ export async function askSpooled(options: AskOptions): Promise<SpooledAsk> {
 
 async function runAsk(options: AskOptions, keepTexts: (texts: SpooledTexts) => void): Promise<AskResult> {
   const started = Date.now();
-  const env: NodeJS.ProcessEnv = {...(options.env ?? process.env), TERM: 'dumb', NO_COLOR: '1'};
+  const env = kiroEnv(options.env);
   const secrets = env.KIRO_API_KEY ? [env.KIRO_API_KEY] : [];
   const base = {model: options.model ?? null, agent: options.agent ?? null};
   const stale = removeStaleProfiles(profileDir(options.cwd, env), staleProfileAgeMs(options.timeoutMs));

@@ -1,4 +1,4 @@
-import {ask, checkCredential} from '../ask.js';
+import {ask, checkCredential, kiroEnv} from '../ask.js';
 import type {AskOptions} from '../ask-options.js';
 import type {AskResult} from '../types.js';
 import {checkExpectations} from './expectations.js';
@@ -172,7 +172,6 @@ const errorMessage = (error: unknown): string => (error instanceof Error ? error
 
 /** Without KIRO_API_KEY, one bounded whoami for the whole batch; its failure becomes every item's result. */
 async function credentialCheck(base: AskOptions, signal: AbortSignal | undefined): Promise<AskResult | null> {
-  const env: NodeJS.ProcessEnv = {...(base.env ?? process.env), TERM: 'dumb', NO_COLOR: '1'};
   if (base.skipCredentialCheck) return null;
-  return checkCredential({...base, signal}, env);
+  return checkCredential({...base, signal}, kiroEnv(base.env));
 }
