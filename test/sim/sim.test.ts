@@ -1,4 +1,5 @@
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
+import {createHash} from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -619,100 +620,424 @@ describe('agents', () => {
 });
 
 describe('sessions', () => {
-  it('stores each turn as .json + .jsonl events', () => {
-    const box = sandbox();
-    turn(box, '[[sim:shell=ls]] and a title that is longer than sixty characters, surely', ['-a']);
-    const files = sessionFiles(box);
-    expect(files).toHaveLength(2);
-    const id = (files[0] ?? '').replace(/\.json$/, '');
-    expect(id).toMatch(/^[0-9a-f-]{36}$/);
-    const meta = JSON.parse(
-      fs.readFileSync(path.join(box.kiroHome, 'sessions/cli', `${id}.json`), 'utf8'),
-    ) as Record<string, unknown>;
-    expect(meta).toMatchObject({
-      sessionId: id,
-      cwd: box.cwd,
-      title: '[[sim:shell=ls]] and a title that is longer than sixty chara',
-      messages: 2,
-    });
-    const events = fs
-      .readFileSync(path.join(box.kiroHome, 'sessions/cli', `${id}.jsonl`), 'utf8')
+  const KEY = {KIRO_API_KEY: 'ksk_a'};
+  const storeDir = (box: Sandbox): string => path.join(box.kiroHome, 'sessions/cli');
+  const readJson = (file: string): Record<string, unknown> =>
+    JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  const header = (box: Sandbox, id: string): Record<string, unknown> =>
+    readJson(path.join(storeDir(box), `${id}.json`));
+  interface StoredEvent {
+    version: string;
+    kind: string;
+    data: ({message_id?: string; content?: {kind: string; data: unknown}[]} & Record<string, unknown>) | null;
+  }
+  interface TurnMeta {
+    conversation_metadata: {user_turn_metadatas: Record<string, unknown>[]};
+  }
+  const events = (box: Sandbox, id: string): StoredEvent[] =>
+    fs
+      .readFileSync(path.join(storeDir(box), `${id}.jsonl`), 'utf8')
       .trimEnd()
       .split('\n')
-      .map((l) => JSON.parse(l) as {version: string; kind: string; data: Record<string, unknown>});
-    expect(events.map((e) => e.kind)).toEqual(['Prompt', 'ToolResults', 'AssistantMessage']);
-    expect(events.every((e) => e.version === 'v1')).toBe(true);
-    expect(events[1]?.data).toMatchObject({tool: 'shell', output: 'simulated output of the command'});
+      .map((l) => JSON.parse(l) as StoredEvent);
+  const ids = (box: Sandbox): string[] =>
+    sessionFiles(box)
+      .filter((n) => n.endsWith('.json'))
+      .map((n) => n.slice(0, -'.json'.length));
+  interface Listed {
+    cwd: string;
+    sessions: {sessionId: string; source: string; title: string; updatedAt: string; messageCount: number}[];
+    complete: boolean;
+  }
+  const listJson = (box: Sandbox, env: Record<string, string> = {}): Listed[] =>
+    JSON.parse(run(box, ['chat', '--list-sessions', '-f', 'json'], {env: {...KEY, ...env}}).out) as Listed[];
+  const listedIds = (box: Sandbox, env: Record<string, string> = {}): string[] =>
+    (listJson(box, env)[0]?.sessions ?? []).map((s) => s.sessionId);
+
+  // Keys and kinds of value (arrays by their first item): the capture's must all be in the simulator's.
+  const shape = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.slice(0, 1).map(shape)
+      : value !== null && typeof value === 'object'
+        ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shape(v)]))
+        : typeof value;
+  const captureStore = (ext: string): string =>
+    capture(`session-store-2.14.x/3f0c6d2e-8b1a-4c7e-9d55-2a61b0e4f7c3${ext}`).toString('utf8');
+
+  it('writes the V2 store in the shape of the 2.14.x capture', () => {
+    const box = sandbox();
+    const prompt = 'Run it [[sim:shell=sleep 30 && echo done]][[sim:thinking=The command finished.]]';
+    expect(turn(box, prompt, ['-a']).status).toBe(0);
+    const [id] = ids(box) as [string];
+    expect(sessionFiles(box)).toEqual([`${id}.history`, `${id}.json`, `${id}.jsonl`]);
+    const head = header(box, id);
+    const captured = JSON.parse(captureStore('.json')) as Record<string, unknown>;
+    expect(shape(head)).toMatchObject(shape({...captured, session_state: {}}) as object);
+    const turnMeta = (head.session_state as TurnMeta).conversation_metadata.user_turn_metadatas;
+    expect(shape(turnMeta[0])).toMatchObject(
+      shape((captured.session_state as TurnMeta).conversation_metadata.user_turn_metadatas[0]) as object,
+    );
+    expect(head).toMatchObject({
+      session_id: id,
+      title: prompt,
+      cwd: box.cwd,
+      parent_session_id: null,
+      session_created_reason: null,
+      session_state: {
+        version: 'v1',
+        agent_name: 'kiro_default',
+        rts_model_state: {model_info: {model_id: 'auto', context_window_tokens: 1000000}},
+      },
+    });
+    expect(turnMeta).toHaveLength(1);
+    expect(turnMeta[0]?.metering_usage).toEqual([{value: 0.06, unit: 'credit', unit_plural: 'credits'}]);
+    expect(fs.readFileSync(path.join(storeDir(box), `${id}.jsonl`), 'utf8').endsWith('}\n')).toBe(true);
+
+    const lines = events(box, id);
+    const capturedLines = captureStore('.jsonl')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as StoredEvent);
+    expect(lines.map((e) => e.kind)).toEqual([
+      'Prompt',
+      'AssistantMessage',
+      'ToolResults',
+      'AssistantMessage',
+    ]);
+    // Prompt, the tool use, its result and the thinking answer have the captured shapes (lines 3 to 6).
+    for (const [i, line] of lines.entries()) expect(shape(line)).toEqual(shape(capturedLines[i + 2]));
+    expect(turnMeta[0]?.message_ids).toEqual(lines.map((e) => e.data?.message_id));
+    const use = lines[1]?.data?.content?.[1]?.data as {toolUseId: string};
+    expect(use).toMatchObject({
+      name: 'shell',
+      input: {command: 'sleep 30 && echo done', __tool_use_purpose: 'Run the command the user asked for'},
+    });
+    expect(lines[2]?.data?.content?.[0]?.data).toEqual({
+      toolUseId: use.toolUseId,
+      content: [
+        {
+          kind: 'json',
+          data: {exit_status: 'exit status: 0', stdout: 'simulated output of the command\n', stderr: ''},
+        },
+      ],
+      status: 'success',
+    });
+    expect(lines[3]?.data?.content).toEqual([
+      {kind: 'thinking', data: {text: 'The command finished.'}},
+      {kind: 'text', data: `You said: ${prompt}`},
+    ]);
+    expect(fs.readFileSync(path.join(storeDir(box), `${id}.history`), 'utf8')).toBe(`${prompt}\n`);
   });
 
-  it('resumes the latest session of the cwd or a given id', () => {
+  it('stores a refused tool as an error result, and Clear / Compaction events', () => {
+    const box = sandbox();
+    turn(box, 'one');
+    const [id] = ids(box) as [string];
+    turn(box, '[[sim:clear]][[sim:shell=ls]]', ['-r']);
+    turn(box, '[[sim:compact]] three', ['-r']);
+    const lines = events(box, id);
+    expect(lines.map((e) => e.kind)).toEqual([
+      'Prompt',
+      'AssistantMessage',
+      'Clear',
+      'Prompt',
+      'AssistantMessage',
+      'ToolResults',
+      'AssistantMessage',
+      'Compaction',
+      'Prompt',
+      'AssistantMessage',
+    ]);
+    expect(lines[2]).toEqual({version: 'v1', kind: 'Clear', data: null});
+    expect(lines[5]?.data?.content?.[0]?.data).toMatchObject({
+      status: 'error',
+      content: [{kind: 'text', data: expect.stringContaining('is rejected because')}],
+    });
+    expect(lines[7]?.data).toEqual({summary: 'The earlier conversation, summarised.', messages_snapshot: []});
+    expect(fs.readFileSync(path.join(storeDir(box), `${id}.history`), 'utf8').split('\n')).toHaveLength(4);
+    // Only what follows the Clear counts.
+    expect(listJson(box)[0]?.sessions[0]?.messageCount).toBe(6);
+  });
+
+  it('holds a lock while the turn runs, removes it on a normal exit, leaves it after SIGKILL', async () => {
+    const box = sandbox();
+    turn(box, 'done');
+    expect(sessionFiles(box).some((n) => n.endsWith('.lock'))).toBe(false);
+    const live = start(box, ['chat', '--no-interactive', '[[sim:hang]]'], KEY);
+    try {
+      expect(await waitFor(() => sessionFiles(box).filter((n) => n.endsWith('.lock')).length === 1)).toBe(
+        true,
+      );
+      const lockName = sessionFiles(box).find((n) => n.endsWith('.lock')) as string;
+      const lock = readJson(path.join(storeDir(box), lockName));
+      expect(Object.keys(lock)).toEqual(['pid', 'started_at']);
+      expect(lock.pid).toBe(live.child.pid);
+      expect(Number.isNaN(Date.parse(String(lock.started_at)))).toBe(false);
+    } finally {
+      killGroup(live);
+    }
+    await live.exited;
+    expect(sessionFiles(box).filter((n) => n.endsWith('.lock'))).toHaveLength(1);
+    expect(turn(box, '[[sim:signal=SIGKILL]]').signal).toBe('SIGKILL');
+    expect(sessionFiles(box).filter((n) => n.endsWith('.lock'))).toHaveLength(2);
+  });
+
+  it('resumes the latest top-level session of the cwd (-r) or a given id from any cwd', () => {
     const box = sandbox();
     turn(box, 'first');
+    const [first] = listedIds(box) as [string];
     turn(box, 'second');
-    const list = (): string[] => run(box, ['chat', '-l']).err.trimEnd().split('\n');
-    const [newest, older] = list();
-    expect(newest).toMatch(/^[0-9a-f-]{36} \| second \| 2 msgs \| v1$/);
-    expect(older).toMatch(/^[0-9a-f-]{36} \| first \| 2 msgs \| v1$/);
-    turn(box, 'again', ['-r']);
-    expect(list()[0]).toBe(`${(newest ?? '').slice(0, 36)} | second | 4 msgs | v1`);
-    const olderId = (older ?? '').slice(0, 36);
-    turn(box, 'back', ['--resume-id', olderId]);
-    expect(list()[0]).toBe(`${olderId} | first | 4 msgs | v1`);
-    expect(sessionFiles(box)).toHaveLength(4);
-    const missing = turn(box, 'x', ['--resume-id', '00000000-0000-4000-8000-000000000000']);
-    expect(missing).toMatchObject({
-      status: 1,
-      out: '',
-      err: `${MCP_OFF}error: Conversation session 00000000-0000-4000-8000-000000000000 not found\n`,
-    });
+    const [second] = listedIds(box) as [string];
+    turn(box, 'again [[sim:subagent]]', ['-r']);
+    expect(ids(box)).toHaveLength(3);
+    turn(box, 'and again', ['-r']);
+    expect(events(box, second).filter((e) => e.kind === 'Prompt')).toHaveLength(3);
+    const other = fs.realpathSync(tempDir('other'));
+    run(box, ['chat', '--no-interactive', '--resume-id', first, 'from elsewhere'], {cwd: other, env: KEY});
+    expect(events(box, first).map((e) => e.data?.content?.[0]?.data)).toEqual([
+      'first',
+      'You said: first',
+      'from elsewhere',
+      'You said: from elsewhere',
+    ]);
+    expect(listedIds(box)).toEqual([first, second]);
+    expect(ids(box)).toHaveLength(3);
   });
 
-  it('lists sessions per cwd, as text on stderr or JSON', () => {
+  it('never creates a session under an unknown id: an error before 2.19.2 and from 2.21.1 (V2)', () => {
     const box = sandbox();
-    expect(run(box, ['chat', '--list-sessions'])).toMatchObject({
+    const missing = '00000000-0000-4000-8000-000000000000';
+    for (const version of ['2.18.0', '2.21.1', '2.21.2']) {
+      const r = turn(box, 'x', ['--resume-id', missing], {KIRO_SIM_VERSION: version});
+      expect(r).toMatchObject({
+        status: 1,
+        out: '',
+        err: `${MCP_OFF}error: Conversation session ${missing} not found\n`,
+      });
+    }
+    expect(ids(box)).toEqual([]);
+  });
+
+  it('2.19.2 up to 2.21.0 ignores --resume-id: a new session, a new id, no error (KIRO_SIM_RESUME_ID overrides)', () => {
+    const box = sandbox();
+    turn(box, 'remember 42');
+    const [id] = listedIds(box) as [string];
+    for (const version of ['2.19.2', '2.20.0']) {
+      const r = turn(box, 'what did I say?', ['--resume-id', id], {KIRO_SIM_VERSION: version});
+      expect(r).toMatchObject({status: 0, err: MCP_OFF + trailer('1s')});
+    }
+    const unknown = turn(box, 'x', ['--resume-id', '00000000-0000-4000-8000-000000000000'], {
+      KIRO_SIM_VERSION: '2.19.2',
+    });
+    expect(unknown.status).toBe(0);
+    expect(ids(box)).toHaveLength(4);
+    expect(ids(box)).not.toContain('00000000-0000-4000-8000-000000000000');
+    expect(events(box, id).filter((e) => e.kind === 'Prompt')).toHaveLength(1);
+    turn(box, 'forced', ['--resume-id', id], {KIRO_SIM_RESUME_ID: 'new'});
+    expect(events(box, id).filter((e) => e.kind === 'Prompt')).toHaveLength(1);
+    turn(box, 'honoured', ['--resume-id', id], {KIRO_SIM_VERSION: '2.19.2', KIRO_SIM_RESUME_ID: 'honour'});
+    expect(events(box, id).filter((e) => e.kind === 'Prompt')).toHaveLength(2);
+  });
+
+  it('saves subagents as child sessions of the same store and cwd; listings and -r skip them', () => {
+    const box = sandbox();
+    const r = turn(box, 'split it [[sim:subagent=2]]');
+    expect(r.out).toBe(
+      `Delegating to 2 subagents (using tool: subagent)\n - Completed in 0.2s\n\n${MARK}You said: split it [[sim:subagent=2]]`,
+    );
+    const [parent] = listedIds(box) as [string];
+    const children = ids(box).filter((id) => id !== parent);
+    expect(children).toHaveLength(2);
+    for (const child of children) {
+      expect(header(box, child)).toMatchObject({
+        cwd: box.cwd,
+        parent_session_id: parent,
+        session_created_reason: 'subagent',
+        session_state: {agent_name: null},
+      });
+      expect(fs.existsSync(path.join(storeDir(box), `${child}.history`))).toBe(false);
+    }
+    const use = events(box, parent)[1]?.data?.content?.[1]?.data;
+    expect(use).toMatchObject({name: 'subagent'});
+    turn(box, 'next', ['-r']);
+    expect(events(box, parent).filter((e) => e.kind === 'Prompt')).toHaveLength(2);
+    const everywhere = turn(box, 'new [[sim:subagent]]', [], {KIRO_SIM_CREATED_REASON: 'always-subagent'});
+    expect(everywhere.status).toBe(0);
+    const [top] = listedIds(box) as [string];
+    expect(header(box, top)).toMatchObject({parent_session_id: null, session_created_reason: 'subagent'});
+  });
+
+  it('lists on stderr: a heading, then two lines per session with the id in bold', () => {
+    const box = sandbox();
+    expect(run(box, ['chat', '--list-sessions'], {env: KEY})).toMatchObject({
       status: 0,
       out: '',
       err: 'No saved chat sessions\n',
     });
+    expect(run(box, ['chat', '-l'], {env: {...KEY, KIRO_SIM_LIST_EMPTY: 'directory'}}).err).toBe(
+      'No saved chat sessions for this directory.\n',
+    );
+    turn(box, 'say hello');
+    turn(box, 'two\nlines [[sim:shell=ls]]', ['-a']);
+    const [newest, older] = listedIds(box);
+    const listed = run(box, ['chat', '-l'], {env: KEY});
+    expect(listed).toMatchObject({status: 0, out: ''});
+    expect(listed.err).toMatch(
+      new RegExp(
+        `^Chat sessions for ${box.cwd}:\\n\\n` +
+          `${ESC}\\[1mChat SessionId: ${newest}${ESC}\\[0m\\n  \\d seconds? ago \\| two lines \\[\\[sim:shell=ls\\]\\] \\| 4 msgs \\| v1\\n` +
+          `${ESC}\\[1mChat SessionId: ${older}${ESC}\\[0m\\n  \\d seconds? ago \\| say hello \\| 2 msgs \\| v1\\n$`,
+      ),
+    );
+    const noColor = run(box, ['chat', '-l'], {env: {...KEY, NO_COLOR: '1'}}).err;
+    expect(noColor.split('\n')[2]).toBe(`${ESC}[mChat SessionId: ${newest}${ESC}[0m`);
+  });
+
+  it('lists as JSON on stdout: the real cwd, messageCount, complete; per cwd; switches for odd builds', () => {
+    const box = sandbox();
+    expect(run(box, ['chat', '-l', '-f', 'json'], {env: KEY})).toMatchObject({status: 0, out: '[]\n'});
     turn(box, 'hello');
     const other = fs.realpathSync(tempDir('other'));
-    run(box, ['chat', '--no-interactive', 'elsewhere'], {cwd: other, env: {KIRO_API_KEY: 'ksk_a'}});
-    const json = run(box, ['chat', '--list-sessions', '-f', 'json']);
-    const doc = JSON.parse(json.out) as {
-      cwd: string;
-      sessions: {sessionId: string; source: string; title: string; updatedAt: string}[];
-    }[];
-    expect(doc).toHaveLength(1);
-    expect(doc[0]?.cwd).toBe(box.cwd);
-    expect(doc[0]?.sessions.map((s) => [s.source, s.title])).toEqual([['classic', 'hello']]);
+    run(box, ['chat', '--no-interactive', 'elsewhere'], {cwd: other, env: KEY});
+    const link = path.join(tempDir('link'), 'ws');
+    fs.symlinkSync(box.cwd, link);
+    const json = run(box, ['chat', '--list-sessions', '-f', 'json'], {cwd: link, env: KEY});
+    const doc = JSON.parse(json.out) as Listed[];
+    expect(doc).toEqual([
+      {
+        cwd: box.cwd,
+        sessions: [
+          {
+            sessionId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+            source: 'classic',
+            title: 'hello',
+            updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT[\d:.]+Z$/),
+            messageCount: 2,
+          },
+        ],
+        complete: true,
+      },
+    ]);
     expect(
-      run(box, ['chat', '-l', '--format', 'json'], {env: {KIRO_SIM_LIST_JSON_STREAM: 'stderr'}}).err,
-    ).toBe(json.out);
-    expect(run(box, ['chat', '-l', '-f', 'json'], {env: {KIRO_SIM_LIST_HEADLESS: 'none'}}).out).toBe('[]\n');
-    expect(run(box, ['chat', '-l'], {env: {KIRO_SIM_LIST_HEADLESS: 'none'}}).err).toBe(
+      run(box, ['chat', '-l', '--format', 'json'], {env: {...KEY, KIRO_SIM_LIST_JSON_STREAM: 'stderr'}}).err,
+    ).toBe(run(box, ['chat', '-l', '-f', 'json'], {env: KEY}).out);
+    expect(run(box, ['chat', '-l', '-f', 'json'], {env: {...KEY, KIRO_SIM_LIST_HEADLESS: 'none'}}).out).toBe(
+      '[]\n',
+    );
+    expect(run(box, ['chat', '-l'], {env: {...KEY, KIRO_SIM_LIST_HEADLESS: 'none'}}).err).toBe(
       'No saved chat sessions\n',
     );
   });
 
-  it('deletes sessions, with the lying variant', () => {
+  it('writes the V3 bucketed store with --v3, --agent-engine v3 or KIRO_SIM_ENGINE=v3', () => {
+    const box = sandbox();
+    const bucket = createHash('sha256').update(box.cwd).digest('hex').slice(0, 16);
+    const bucketDir = path.join(box.kiroHome, 'sessions', bucket);
+    const v3Ids = (): string[] => (fs.existsSync(bucketDir) ? fs.readdirSync(bucketDir).sort() : []);
+    turn(box, 'start [[sim:shell=ls]]', ['--v3', '-a']);
+    expect(sessionFiles(box)).toEqual([]);
+    const [id] = v3Ids() as [string];
+    expect(id).toMatch(/^sess_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(fs.readdirSync(path.join(bucketDir, id)).sort()).toEqual(['messages.jsonl', 'session.json']);
+    expect(readJson(path.join(bucketDir, id, 'session.json'))).toEqual({
+      id,
+      title: 'start [[sim:shell=ls]]',
+      agentMode: 'kiro_default',
+      workspacePaths: [box.cwd],
+      createdAt: expect.any(String),
+      lastModifiedAt: expect.any(String),
+      modelId: 'auto',
+      parentSessionId: null,
+    });
+    const payloads = (): {type: string}[] =>
+      fs
+        .readFileSync(path.join(bucketDir, id, 'messages.jsonl'), 'utf8')
+        .trimEnd()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as {id: string; timestamp: string; payload: {type: string}}).payload);
+    expect(payloads().map((p) => p.type)).toEqual([
+      'turn_start',
+      'session_start',
+      'tool_call',
+      'tool_result',
+      'assistant',
+      'usage_summary',
+      'turn_end',
+    ]);
+    expect(payloads()[1]).toEqual({
+      type: 'session_start',
+      agentType: 'kiro_default',
+      content: 'start [[sim:shell=ls]]',
+    });
+    turn(box, 'more', ['--agent-engine', 'v3', '--resume-id', id]);
+    expect(payloads().filter((p) => p.type === 'user')).toEqual([{type: 'user', content: 'more'}]);
+    turn(box, 'env', [], {KIRO_SIM_ENGINE: 'v3'});
+    expect(v3Ids()).toHaveLength(2);
+    // From 2.21.1 an unresolvable id on V3 still starts a new session silently (exit 0).
+    const unknown = turn(box, 'x', ['--v3', '--resume-id', 'sess_00000000-0000-4000-8000-000000000000']);
+    expect(unknown.status).toBe(0);
+    expect(v3Ids()).toHaveLength(3);
+    expect(v3Ids()).not.toContain('sess_00000000-0000-4000-8000-000000000000');
+    expect(turn(box, 'y', ['--resume-id', id]).status).toBe(1);
+    const listed = JSON.parse(run(box, ['chat', '-l', '-f', 'json', '--v3'], {env: KEY}).out) as Listed[];
+    expect(listed[0]?.sessions.map((s) => s.sessionId)).toContain(id);
+    expect(run(box, ['chat', '--delete-session', id], {env: KEY})).toMatchObject({status: 0});
+    expect(v3Ids()).toHaveLength(2);
+  });
+
+  it('backend sub-modes without a credential: fail fast with --no-interactive, else start a login', async () => {
+    const box = sandbox();
+    const notLoggedIn =
+      'Not logged in. Set the KIRO_API_KEY environment variable or run `kiro-cli login` first.\n';
+    for (const mode of [
+      ['--list-sessions'],
+      ['-l', '-f', 'json'],
+      ['--delete-session', 'x'],
+      ['--list-models'],
+    ]) {
+      expect(run(box, ['chat', '--no-interactive', ...mode])).toMatchObject({
+        status: 1,
+        out: '',
+        err: notLoggedIn,
+      });
+    }
+    const browser = start(box, ['chat', '--list-sessions']);
+    const device = start(box, ['chat', '--delete-session', 'x'], {KIRO_SIM_VERSION: '2.4.2'});
+    try {
+      expect(
+        await waitFor(
+          () => browser.stdout().includes('127.0.0.1') && device.stdout().endsWith('Logging in...\n'),
+        ),
+      ).toBe(true);
+      expect(browser.stdout()).toBe(
+        'Opening the sign-in page in your browser. Waiting for the login callback on http://127.0.0.1:49153 ...\n',
+      );
+      expect(device.stdout()).toContain('Code: ABCD-EFGH');
+      await sleep(300);
+      expect([browser.child.exitCode, device.child.exitCode]).toEqual([null, null]);
+    } finally {
+      killGroup(browser);
+      killGroup(device);
+    }
+  });
+
+  it('deletes sessions of either store, with the lying variant', () => {
     const box = sandbox();
     turn(box, 'a');
     turn(box, 'b');
-    const [idB, idA] = run(box, ['chat', '-l'])
-      .err.trimEnd()
-      .split('\n')
-      .map((l) => l.slice(0, 36));
-    expect(run(box, ['chat', '--delete-session', idA ?? ''])).toMatchObject({
+    const [idB, idA] = listedIds(box) as [string, string];
+    expect(run(box, ['chat', '--delete-session', idA], {env: KEY})).toMatchObject({
       status: 0,
       err: `Deleted session ${idA}\n`,
     });
-    expect(run(box, ['chat', '--delete-session', idA ?? ''])).toMatchObject({
+    expect(run(box, ['chat', '--delete-session', idA], {env: KEY})).toMatchObject({
       status: 1,
       err: `error: Session ${idA} not found\n`,
     });
-    const lie = run(box, ['chat', '--delete-session', idB ?? ''], {env: {KIRO_SIM_DELETE_LIES: '1'}});
+    const lie = run(box, ['chat', '--delete-session', idB], {env: {...KEY, KIRO_SIM_DELETE_LIES: '1'}});
     expect(lie).toMatchObject({status: 1, err: `error: Session ${idB} not found\n`});
     expect(sessionFiles(box)).toEqual([]);
+    expect(run(box, ['chat', '--delete-session', '../../etc/passwd'], {env: KEY}).status).toBe(1);
   });
 });
 

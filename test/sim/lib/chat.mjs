@@ -7,7 +7,9 @@ import {CHAT_HELP} from './help.mjs';
 import {err, exitWith, out, readStdin} from './io.mjs';
 import {listModels, modelList, unknownModelError} from './models.mjs';
 import {updateRecord} from './record.mjs';
-import {deleteSession, listSessions, openSession} from './sessions.mjs';
+import {backendWithoutCredential} from './login.mjs';
+import {deleteSession, listSessions} from './session-commands.mjs';
+import {harnessEngine, openSession} from './sessions.mjs';
 import {resolveTrust, TRUST_ALL_BANNER} from './trust.mjs';
 import {runTurn} from './turn.mjs';
 
@@ -39,14 +41,17 @@ export async function chat(args, env, {version, startedAt}) {
   }
   const verbose = options.verbose ?? 0;
   await verboseLog(verbose, `kiro-cli ${version} starting chat`);
+  const engine = harnessEngine(env, options);
+  const backendMode = options.listModels || options.listSessions || options.deleteSession !== undefined;
+  if (backendMode && resolveCredential(env).kind === 'none') {
+    return backendWithoutCredential(version, options.noInteractive === true);
+  }
   if (options.listModels) {
-    const cred = resolveCredential(env);
-    if (cred.kind === 'none') return noCredential(env);
     await listModels(env, options.format);
     return exitWith(0);
   }
   if (options.listSessions) {
-    await listSessions(env, options.format);
+    await listSessions(env, options.format, engine);
     return exitWith(0);
   }
   if (options.deleteSession !== undefined) return exitWith(await deleteSession(env, options.deleteSession));
@@ -121,7 +126,14 @@ export async function chat(args, env, {version, startedAt}) {
     }
   }
 
-  const opened = openSession(env, {resume: options.resume === true, resumeId: options.resumeId});
+  const opened = openSession(env, {
+    resume: options.resume === true,
+    resumeId: options.resumeId,
+    engine,
+    version,
+    model,
+    agentName: agent && typeof agent.name === 'string' ? agent.name : (options.agent ?? 'kiro_default'),
+  });
   if (opened.error) {
     await err(opened.error);
     return exitWith(1);

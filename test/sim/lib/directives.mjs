@@ -29,6 +29,10 @@ export const KNOWN_DIRECTIVES = new Set([
   'close-stdout',
   'signal',
   'login-prompt',
+  'subagent',
+  'thinking',
+  'clear',
+  'compact',
 ]);
 
 /** Turns `\n`, `\t` and `\\` escapes of a directive value into the characters. */

@@ -1,138 +1,73 @@
-// The V2-engine session store ($KIRO_HOME/sessions/cli/<uuid>.json + .jsonl) and the list/delete commands.
-import {randomUUID} from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import {kiroHome} from './agents.mjs';
-import {err, out} from './io.mjs';
+// Which store a turn writes (V2 flat or V3 bucketed, by harness) and how --resume / --resume-id pick a session.
+import {allV2Headers, readV2Header, V2Session} from './store-v2.mjs';
+import {allV3Sessions, findV3Dir, readV3Meta, V3Session} from './store-v3.mjs';
+import {atLeast} from './version.mjs';
 
-function dir(env) {
-  return path.join(kiroHome(env), 'sessions', 'cli');
+/** The harness of this run: 'v3' with --v3, --agent-engine v3 or KIRO_SIM_ENGINE=v3, else 'v2'. */
+export function harnessEngine(env, options) {
+  return options.v3 || options.agentEngine === 'v3' || env.KIRO_SIM_ENGINE === 'v3' ? 'v3' : 'v2';
 }
 
-function writeMeta(env, meta) {
-  const file = path.join(dir(env), `${meta.sessionId}.json`);
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, `${JSON.stringify(meta, null, 2)}\n`);
-  fs.renameSync(tmp, file);
+/**
+ * How --resume-id treats an id: 'new' starts a fresh session under a new id without a word (2.19.2 up to
+ * 2.21.0, Kiro#11069), 'honour' resumes it. KIRO_SIM_RESUME_ID=new|honour overrides the version.
+ */
+export function resumeIdMode(env, version) {
+  if (env.KIRO_SIM_RESUME_ID === 'new' || env.KIRO_SIM_RESUME_ID === 'honour') return env.KIRO_SIM_RESUME_ID;
+  return atLeast(version, '2.19.2') && !atLeast(version, '2.21.1') ? 'new' : 'honour';
 }
 
-function readMeta(env, id) {
-  try {
-    return JSON.parse(fs.readFileSync(path.join(dir(env), `${id}.json`), 'utf8'));
-  } catch {
-    return null;
+const byNewest = (a, b) => String(b.updated).localeCompare(String(a.updated));
+
+/** Top-level sessions of the cwd in one engine's store, newest first: `{id, updated, open()}`. */
+export function cwdTopLevel(env, engine) {
+  const cwd = process.cwd();
+  if (engine === 'v3') {
+    return allV3Sessions(env)
+      .filter(({meta}) => !meta.parentSessionId && meta.workspacePaths?.[0] === cwd)
+      .map((s) => ({id: s.meta.id, updated: s.meta.lastModifiedAt, title: s.meta.title, store: s}))
+      .sort(byNewest);
   }
+  return allV2Headers(env)
+    .filter((h) => !h.parent_session_id && h.cwd === cwd)
+    .map((h) => ({id: h.session_id, updated: h.updated_at, title: h.title, store: h}))
+    .sort(byNewest);
 }
 
-function allSessions(env) {
-  let names;
-  try {
-    names = fs.readdirSync(dir(env));
-  } catch {
-    return [];
+function attach(env, engine, store) {
+  return engine === 'v3' ? new V3Session(env, store, null) : new V2Session(env, store, null);
+}
+
+function find(env, engine, id) {
+  if (engine === 'v3') {
+    const dir = findV3Dir(env, id);
+    const meta = dir && readV3Meta(dir);
+    return meta ? {dir, meta} : null;
   }
-  return names
-    .filter((n) => n.endsWith('.json'))
-    .map((n) => readMeta(env, n.slice(0, -'.json'.length)))
-    .filter((m) => m && typeof m.sessionId === 'string');
+  return readV2Header(env, id);
 }
 
-// Newest first; equal timestamps fall back to creation time so the order is stable.
-function newestFirst(a, b) {
-  return (
-    String(b.updatedAt).localeCompare(String(a.updatedAt)) ||
-    String(b.createdAt).localeCompare(String(a.createdAt))
-  );
-}
-
-/** Sessions of the current directory, newest first (KIRO_SIM_LIST_HEADLESS=none hides headless ones). */
-export function cwdSessions(env) {
-  const hideHeadless = env.KIRO_SIM_LIST_HEADLESS === 'none';
-  return allSessions(env)
-    .filter((m) => m.cwd === process.cwd() && !(hideHeadless && m.origin === 'headless'))
-    .sort(newestFirst);
-}
-
-/** Opens the session for a turn: new, --resume (latest of cwd) or --resume-id; returns {session} or {error}. */
-export function openSession(env, {resume, resumeId}) {
+/**
+ * Opens the session of a turn: new, --resume (latest top-level session of the cwd, else new) or --resume-id.
+ * An unknown id never creates a session under that id: it is an error, except where the version (or the V3
+ * harness from 2.21.1 on) silently starts a fresh session instead. Returns {session} or {error}.
+ */
+export function openSession(env, {resume, resumeId, engine, version, model, agentName}) {
+  const fresh = () => {
+    const reason = env.KIRO_SIM_CREATED_REASON === 'always-subagent' ? 'subagent' : null;
+    const spec = {cwd: process.cwd(), reason, agentName, model};
+    return {session: engine === 'v3' ? new V3Session(env, null, spec) : new V2Session(env, null, spec)};
+  };
   if (resumeId !== undefined) {
-    const meta = /^[\w-]+$/.test(resumeId) ? readMeta(env, resumeId) : null;
-    return meta ? {session: meta} : {error: `error: Conversation session ${resumeId} not found\n`};
+    if (resumeIdMode(env, version) === 'new') return fresh();
+    const existing = find(env, engine, resumeId);
+    if (existing) return {session: attach(env, engine, existing)};
+    if (engine === 'v3' && atLeast(version, '2.21.1')) return fresh();
+    return {error: `error: Conversation session ${resumeId} not found\n`};
   }
   if (resume) {
-    const [latest] = allSessions(env)
-      .filter((m) => m.cwd === process.cwd())
-      .sort(newestFirst);
-    if (latest) return {session: latest};
+    const [latest] = cwdTopLevel(env, engine);
+    if (latest) return {session: attach(env, engine, latest.store)};
   }
-  const now = new Date().toISOString();
-  return {
-    session: {
-      sessionId: randomUUID(),
-      cwd: process.cwd(),
-      title: null,
-      createdAt: now,
-      updatedAt: now,
-      messages: 0,
-      source: 'classic',
-      origin: 'headless',
-    },
-  };
-}
-
-/** Appends one event line to the session and refreshes its metadata file. */
-export function appendEvent(env, session, kind, data) {
-  fs.mkdirSync(dir(env), {recursive: true});
-  if (kind === 'Prompt' && session.title === null)
-    session.title = Array.from(data.text).slice(0, 60).join('');
-  if (kind === 'Prompt' || kind === 'AssistantMessage') session.messages += 1;
-  session.updatedAt = new Date().toISOString();
-  const line = `${JSON.stringify({version: 'v1', kind, data})}\n`;
-  fs.appendFileSync(path.join(dir(env), `${session.sessionId}.jsonl`), line);
-  writeMeta(env, session);
-}
-
-/** `chat --list-sessions [--format]`: plain rows on stderr, JSON on stdout (or stderr: KIRO_SIM_LIST_JSON_STREAM). */
-export async function listSessions(env, format) {
-  const sessions = cwdSessions(env);
-  if (format === 'json' || format === 'json-pretty') {
-    const doc =
-      sessions.length === 0
-        ? []
-        : [
-            {
-              cwd: process.cwd(),
-              sessions: sessions.map((s) => ({
-                sessionId: s.sessionId,
-                source: s.source ?? 'classic',
-                title: s.title ?? '',
-                updatedAt: s.updatedAt,
-              })),
-            },
-          ];
-    const text = `${format === 'json' ? JSON.stringify(doc) : JSON.stringify(doc, null, 2)}\n`;
-    return env.KIRO_SIM_LIST_JSON_STREAM === 'stderr' ? err(text) : out(text);
-  }
-  if (sessions.length === 0) return err('No saved chat sessions\n');
-  const rows = sessions.map(
-    (s) => `${s.sessionId} | ${String(s.title ?? '').replace(/\r?\n/g, ' ')} | ${s.messages} msgs | v1\n`,
-  );
-  return err(rows.join(''));
-}
-
-/** `chat --delete-session ID`; returns the exit code (KIRO_SIM_DELETE_LIES=1 deletes yet reports not found). */
-export async function deleteSession(env, id) {
-  const notFound = `error: Session ${id} not found\n`;
-  if (!/^[\w-]+$/.test(id) || !readMeta(env, id)) {
-    await err(notFound);
-    return 1;
-  }
-  fs.rmSync(path.join(dir(env), `${id}.json`), {force: true});
-  fs.rmSync(path.join(dir(env), `${id}.jsonl`), {force: true});
-  if (env.KIRO_SIM_DELETE_LIES === '1') {
-    await err(notFound);
-    return 1;
-  }
-  await err(`Deleted session ${id}\n`);
-  return 0;
+  return fresh();
 }

@@ -3,7 +3,7 @@ import {DEVICE_CODE_BLOCK} from './credentials.mjs';
 import {bigTextBlocks, binaryGarbage, invalidUtf8Answer, lineText} from './content.mjs';
 import {intValue, unescape} from './directives.mjs';
 import {closeStdoutEarly, crash, hangNoisy, killSelf, spawnGrandchild} from './faults.mjs';
-import {err, exitWith, hangForever, out, outChunked, sleep} from './io.mjs';
+import {err, exitWith, hangForever, onFinish, out, outChunked, sleep} from './io.mjs';
 import {
   EOL,
   formatElapsed,
@@ -15,7 +15,6 @@ import {
   toolsTurn,
   trailer,
 } from './render.mjs';
-import {appendEvent} from './sessions.mjs';
 import {nextAttempt} from './state.mjs';
 import {isTrusted} from './trust.mjs';
 
@@ -57,17 +56,23 @@ function answerText(ctx) {
   return CANNED.get(ctx.prompt) ?? `You said: ${ctx.prompt}`;
 }
 
+const SHELL_PURPOSE = 'Run the command the user asked for';
+
 // shell=CMD: trusted → fake run; untrusted → refused and the model goes on (2.18), or older variants.
 async function shellStep(ctx, command) {
+  const [toolUseId] = ctx.session.assistant({
+    tools: [{name: 'shell', input: {command, __tool_use_purpose: SHELL_PURPOSE}}],
+  });
   if (isTrusted(ctx.trust, 'shell')) {
     await out(shellCall(command));
-    appendEvent(ctx.env, ctx.session, 'ToolResults', {
-      tool: 'shell',
-      title: `I will run the following command: ${command}`,
-      output: 'simulated output of the command',
-      status: 'success',
-    });
-    return true;
+    ctx.session.toolResults([
+      {
+        toolUseId,
+        status: 'success',
+        json: {exit_status: 'exit status: 0', stdout: 'simulated output of the command\n', stderr: ''},
+      },
+    ]);
+    return;
   }
   await out(refusedShellCall(command));
   if (ctx.env.KIRO_SIM_DENY_STYLE === 'exit1') {
@@ -76,13 +81,55 @@ async function shellStep(ctx, command) {
   }
   if (ctx.env.KIRO_SIM_DENY_STYLE === 'hang') await hangForever();
   await err(DENIED);
-  appendEvent(ctx.env, ctx.session, 'ToolResults', {
-    tool: 'shell',
-    title: command,
-    output: DENIED,
-    status: 'rejected',
+  ctx.session.toolResults([{toolUseId, status: 'error', text: DENIED.trimEnd()}]);
+}
+
+// subagent=N: one `subagent` tool use whose N delegated conversations are saved as child sessions (the
+// transcript's shape for it is unverified).
+async function subagentStep(ctx, count) {
+  const [toolUseId] = ctx.session.assistant({
+    tools: [{name: 'subagent', input: {count, __tool_use_purpose: 'Delegate parts of the task'}}],
   });
-  return true;
+  await out(
+    `Delegating to ${count} subagent${count === 1 ? '' : 's'} (using tool: subagent)\n - Completed in 0.2s\n\n`,
+  );
+  for (let k = 1; k <= count; k++) {
+    const child = ctx.session.child('subagent');
+    child.prompt(`Subagent task ${k} of ${count}`, {history: false});
+    child.assistant({text: `Subagent ${k} finished its part.`});
+    child.finishTurn({credits: 0.01, durationMs: 200});
+  }
+  ctx.session.toolResults([{toolUseId, status: 'success', text: `${count} subagents finished.`}]);
+}
+
+// The two tool rounds of headless-2.x-tools.stdout.stripped.txt, as the store would hold them.
+function toolsEvents(session, first, final) {
+  const [git, batch] = session.assistant({
+    tools: [
+      {
+        name: 'shell',
+        input: {
+          command: 'git -C /home/u/proj status --short',
+          __tool_use_purpose: 'Check current git status',
+        },
+      },
+      {name: 'read', input: {operations: [{mode: 'Directory', path: '/home/u/proj/backend/apps/core'}]}},
+    ],
+  });
+  session.toolResults([
+    {
+      toolUseId: git,
+      status: 'success',
+      json: {exit_status: 'exit status: 0', stdout: ' M dentacrm/README.md\n', stderr: ''},
+    },
+    {toolUseId: batch, status: 'success', text: '10 entries'},
+  ]);
+  const [read] = session.assistant({
+    text: first,
+    tools: [{name: 'read', input: {operations: [{mode: 'Line', path: '/home/u/proj/README.md'}]}}],
+  });
+  session.toolResults([{toolUseId: read, status: 'success', text: 'Successfully read 23325 bytes'}]);
+  return [final];
 }
 
 // Writes the answer on stdout and returns the assistant texts to store, plus stderr bytes owed after the trailer.
@@ -120,9 +167,12 @@ async function speak(ctx) {
       if (i < 3) await err('\n');
       await out(step);
     }
-    return {texts: ['Substantial work exists across all 10 tasks.', final], afterTrailer: '\n'};
+    const first =
+      'Substantial work exists across all 10 tasks. Let me verify the current state by running the reproduction script.';
+    return {texts: toolsEvents(ctx.session, first, final), afterTrailer: '\n'};
   }
   if (d.has('shell')) await shellStep(ctx, unescape(String(d.get('shell'))));
+  if (d.has('subagent')) await subagentStep(ctx, Math.max(1, intValue(d, 'subagent', 1)));
   const count = Math.max(1, intValue(d, 'messages', 1));
   const texts = Array.from({length: count - 1}, (_, i) => `Step ${i + 1} of ${count}.`);
   texts.push(answerText(ctx));
@@ -135,7 +185,13 @@ export async function runTurn(ctx) {
   const {env, directives: d} = ctx;
   if (d.has('ignore-term')) process.on('SIGTERM', () => {});
   if (d.has('grandchild')) spawnGrandchild(d.get('grandchild'));
-  appendEvent(env, ctx.session, 'Prompt', {text: ctx.prompt});
+  // The session is locked while this process owns it; only a normal exit removes the lock.
+  const session = ctx.session;
+  session.begin();
+  onFinish(() => session.release());
+  if (d.has('clear')) session.clear();
+  if (d.has('compact')) session.compact('The earlier conversation, summarised.');
+  session.prompt(ctx.prompt);
   if (d.has('hang')) return hangForever();
   if (d.has('hang-noisy')) return hangNoisy();
   const latency = intValue(d, 'sleep', intValue(new Map([['v', env.KIRO_SIM_LATENCY_MS]]), 'v', 0));
@@ -155,10 +211,14 @@ export async function runTurn(ctx) {
   if (d.has('signal')) return killSelf(d.get('signal'), ctx.noColor);
 
   const {texts, afterTrailer} = await speak(ctx);
-  for (const text of texts) appendEvent(env, ctx.session, 'AssistantMessage', {text});
+  const thinking = d.has('thinking') ? unescape(String(d.get('thinking'))) : undefined;
+  texts.forEach((text, i) =>
+    session.assistant({text, ...(i === texts.length - 1 && thinking !== undefined ? {thinking} : {})}),
+  );
+  const credits = d.has('credits') ? String(d.get('credits')) : '0.06';
+  session.finishTurn({credits: Number(credits) || 0, durationMs: Date.now() - ctx.startedAt});
   if (d.has('exit')) return exitWith(intValue(d, 'exit', 0));
   if (d.has('no-trailer')) return exitWith(0);
-  const credits = d.has('credits') ? String(d.get('credits')) : '0.06';
   const time = d.has('time') ? String(d.get('time')) : formatElapsed(Date.now() - ctx.startedAt);
   await err(trailer(credits, time, env.KIRO_SIM_TRAILER === 'grey') + afterTrailer);
   if (d.has('trailer-then-hang')) return hangForever();
