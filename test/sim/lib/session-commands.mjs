@@ -8,11 +8,11 @@ import {deleteV3, readV3Payloads} from './store-v3.mjs';
 const V2_MESSAGES = new Set(['Prompt', 'AssistantMessage', 'ToolResults']);
 const V3_MESSAGES = new Set(['session_start', 'user', 'assistant', 'tool_call', 'tool_result']);
 
-// Messages of the conversation as it stands: a Clear (V3: tombstone) wipes what came before.
+// Messages of the conversation as it stands: a Clear wipes what came before.
 function messageCount(env, engine, session) {
   const kinds =
     engine === 'v3'
-      ? readV3Payloads(session.store.dir).map((p) => (p.type === 'tombstone' ? 'Clear' : p.type))
+      ? readV3Payloads(session.store.dir).map((p) => p.type)
       : readV2Events(env, session.id).map((e) => e.kind);
   const counted = engine === 'v3' ? V3_MESSAGES : V2_MESSAGES;
   return kinds.slice(kinds.lastIndexOf('Clear') + 1).filter((k) => counted.has(k)).length;

@@ -152,13 +152,10 @@ export class V3Session {
     }
   }
 
-  clear() {
-    this.#write({type: 'tombstone'});
-  }
+  // How V3 records a cleared or compacted conversation is not known: the directives only act on V2.
+  clear() {}
 
-  compact(summary) {
-    this.#write({type: 'agent_note', content: summary});
-  }
+  compact() {}
 
   finishTurn({credits}) {
     this.#write({type: 'usage_summary', unit: 'credit', usage: Number(credits)});
