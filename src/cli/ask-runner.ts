@@ -5,7 +5,7 @@ import {writeAskJson} from '../lib/output/ask-json-stream.js';
 import {formatAskText} from '../lib/output/ask-text.js';
 import {oneLine} from '../lib/output/shorten.js';
 import {readPrompt} from '../lib/prompt-input.js';
-import {assertUuid} from '../lib/sessions/uuid.js';
+import {assertSessionId} from '../lib/sessions/ids.js';
 import {askOptionsFromSettings} from '../lib/settings-to-options.js';
 import type {Settings} from '../lib/config/settings.js';
 import type {AskResult} from '../lib/types.js';
@@ -61,9 +61,9 @@ function quietFor(result: AskResult, usesMcp: boolean): AskResult {
 
 /** Resolve settings, run the turn, render it in the chosen format; returns the process exit code. */
 export async function runAsk(input: AskCommandInput): Promise<number> {
-  // Checked first: an id reaches kiro-cli's argv, so only a UUID may pass.
+  // Checked first: an id reaches kiro-cli's argv, so only a session id may pass.
   const resumeId = input.flags['resume-id'] as string | undefined;
-  if (resumeId !== undefined) assertUuid(resumeId, '--resume-id');
+  if (resumeId !== undefined) assertSessionId(resumeId, '--resume-id');
   const {settings} = await cliSettings(input.flags);
   const prompt = await readPrompt({arg: input.promptArg, file: input.promptFile, stdin: process.stdin});
   const mode = settings.output;

@@ -1,16 +1,16 @@
 import path from 'node:path';
 import {createInterface} from 'node:readline/promises';
 import {UsageError} from '../lib/errors.js';
-import {deleteSessions} from '../lib/sessions/delete.js';
+import {deleteSessions, keptResult} from '../lib/sessions/delete.js';
 import {DEFAULT_LIST_TIMEOUT_MS, listSessions} from '../lib/sessions/list.js';
 import {renderDeleteOutcomes, renderSessionShow, renderSessionsList} from '../lib/sessions/render-text.js';
 import {showSession} from '../lib/sessions/show.js';
 import type {SessionsOptions} from '../lib/sessions/types.js';
-import {assertUuid} from '../lib/sessions/uuid.js';
+import {assertSessionId} from '../lib/sessions/ids.js';
 import {cliSettings} from './shared-flags.js';
 import {trapSignals} from './signals.js';
 
-const OWN_FLAGS = new Set(['all', 'yes']);
+const OWN_FLAGS = new Set(['all', 'yes', 'thinking']);
 
 /** kiro-cli, the cwd and the environment for a sessions command, from flags > env > .kirorc. */
 async function sessionsOptions(
@@ -33,13 +33,16 @@ const print = (json: boolean, doc: unknown, text: () => string): void => {
   process.stdout.write(json ? `${JSON.stringify(doc, null, 2)}\n` : text());
 };
 
+// Relative times ("3 minutes ago") only for a person at a terminal; pipes get ISO times.
+const timeStyle = (): {relative: boolean} => ({relative: process.stdout.isTTY === true});
+
 /** `sessions list`: returns the exit code. */
 export async function runSessionsList(flags: Record<string, unknown>): Promise<number> {
   const cancellation = trapSignals();
   try {
     const options = await sessionsOptions(flags, cancellation.signal);
     const result = await listSessions({...options, all: flags.all === true});
-    print(flags.json === true, result, () => renderSessionsList(result));
+    print(flags.json === true, result, () => renderSessionsList(result, timeStyle()));
     return 0;
   } finally {
     cancellation.dispose();
@@ -48,10 +51,10 @@ export async function runSessionsList(flags: Record<string, unknown>): Promise<n
 
 /** `sessions show ID`: returns the exit code. */
 export async function runSessionsShow(id: string, flags: Record<string, unknown>): Promise<number> {
-  assertUuid(id, 'ID');
+  assertSessionId(id, 'ID');
   // The store is read directly (kiro-cli has no command that prints a conversation): only KIRO_HOME matters.
-  const result = await showSession(process.env, id);
-  print(flags.json === true, result, () => renderSessionShow(result));
+  const result = await showSession(process.env, id, {thinking: flags.thinking === true});
+  print(flags.json === true, result, () => renderSessionShow(result, timeStyle()));
   return 0;
 }
 
@@ -71,7 +74,7 @@ export async function runSessionsDelete(
   flags: Record<string, unknown>,
 ): Promise<number> {
   if (ids.length === 0) throw new UsageError('sessions delete needs at least one session ID.');
-  for (const id of ids) assertUuid(id, 'ID');
+  for (const id of ids) assertSessionId(id, 'ID');
   const unique = [...new Set(ids)];
   if (flags.yes !== true) {
     if (!process.stdin.isTTY) {
@@ -79,7 +82,10 @@ export async function runSessionsDelete(
         'Add --yes to delete without asking.',
       ]);
     }
+    // Declining is not an error, but nothing the command line asked for happened: exit 1, like a delete that
+    // found nothing, so `kiro-x sessions delete ID && …` never goes on as if ID were gone.
     if (!(await confirm(unique))) {
+      if (flags.json === true) print(true, keptResult(unique), () => '');
       process.stderr.write('Nothing deleted.\n');
       return 1;
     }

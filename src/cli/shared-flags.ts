@@ -91,17 +91,18 @@ export const runFlags = {
 /** Flags that continue a saved conversation or control the session-id lookup (`ask`); per run, never config. */
 export const sessionFlags = {
   resume: Flags.boolean({
-    description: 'Continue the latest conversation of the working directory.',
+    description: 'Continue the latest conversation of the working directory (resumed says whether it did).',
     exclusive: ['resume-id'],
     helpGroup: 'SESSION',
   }),
   'resume-id': Flags.string({
-    description: 'Continue the conversation with this session id (a UUID; kiro-cli 2.2+).',
+    description:
+      'Continue the conversation with this session id (a UUID, or sess_<UUID>; kiro-cli 2.2+); resumed says whether it did.',
     exclusive: ['resume'],
     helpGroup: 'SESSION',
   }),
   'no-session-id': Flags.boolean({
-    description: 'Do not list sessions before and after the turn to learn its session id.',
+    description: "Do not look at kiro-cli's sessions around the turn (no sessionId, no resumed).",
     helpGroup: 'SESSION',
   }),
 };

@@ -22,7 +22,10 @@ export interface AskOptions {
   resume?: boolean | undefined;
   /** `--resume-id UUID`: continue that conversation (kiro-cli 2.2+). */
   resumeId?: string | undefined;
-  /** Learn the turn's session id by listing the cwd's sessions before and after it (two extra kiro-cli calls). */
+  /**
+   * Learn the turn's session id (and whether a resume happened) from kiro-cli's session store before and after
+   * the turn; where no store exists yet, from two extra `--list-sessions` calls.
+   */
   detectSessionId?: boolean | undefined;
   timeoutMs: number;
   /** 0 disables stall detection. */

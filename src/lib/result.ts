@@ -18,6 +18,7 @@ export function emptyResult(outcome: Outcome, message: string, extra: Partial<As
     exitCode: null,
     signal: null,
     sessionId: null,
+    resumed: null,
     model: null,
     agent: null,
     warnings: [],

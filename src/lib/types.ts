@@ -101,7 +101,14 @@ export interface AskResult {
   /** kiro-cli's own exit code; null when it did not start or was ended by a signal. */
   exitCode: number | null;
   signal: string | null;
+  /** The kiro conversation the turn went to, proven from kiro-cli's session store; null when unknown. */
   sessionId: string | null;
+  /**
+   * With `--resume`/`--resume-id`: true when the turn continued that conversation, false when kiro-cli started
+   * another one instead (the outcome stays `completed`; a warning says so). Null when no resume was asked or
+   * it could not be told.
+   */
+  resumed: boolean | null;
   model: string | null;
   agent: string | null;
   warnings: string[];

@@ -98,6 +98,7 @@ export function sampleAskResult(overrides: Partial<AskResult> = {}): AskResult {
     exitCode: 0,
     signal: null,
     sessionId: '0b5c2a52-6f55-4e1c-9a53-3c6f1b0e9d11',
+    resumed: null,
     model: 'claude-sonnet-4',
     agent: 'kiro-x-3f2a',
     warnings: [],

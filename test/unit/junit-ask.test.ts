@@ -115,6 +115,14 @@ describe('askResultToJunit', () => {
     expect('exitCode' in props).toBe(false);
   });
 
+  test('a resume that did not happen is a suite property; an unknown one is left out', () => {
+    expect(askResultToJunit(sampleAskResult({resumed: false}), {name: 'p'}).properties?.resumed).toBe(
+      'false',
+    );
+    expect(askResultToJunit(sampleAskResult({resumed: true}), {name: 'p'}).properties?.resumed).toBe('true');
+    expect(askResultToJunit(sampleAskResult(), {name: 'p'}).properties).not.toHaveProperty('resumed');
+  });
+
   test('a multi-line prompt shortened with oneLine makes a one-line case name', () => {
     const name = oneLine(`Refactor this:\n\n${'code '.repeat(40)}`);
     expect(name).toHaveLength(80);

@@ -28,6 +28,7 @@ describe('schema/ask-result.schema.json', () => {
       exitCode: null,
       signal: null,
       sessionId: null,
+      resumed: null,
       model: null,
       agent: null,
       command: [],

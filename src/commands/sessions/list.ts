@@ -5,9 +5,16 @@ import {SESSIONS_EXIT_CODES, sessionsFlags} from '../../cli/sessions-flags.js';
 /** `kiro-x sessions list`: saved kiro-cli conversations, newest first. */
 export default class SessionsList extends BaseCommand {
   static override summary = 'List saved kiro-cli sessions of a directory (or all), newest first.';
-  static override description = `Asks kiro-cli (chat --list-sessions -f json, or its plain list on older builds) for the
-sessions of --cwd (default: the current directory); --all reads every directory's sessions from the V2 store
-($KIRO_HOME/sessions/cli). ${SESSIONS_EXIT_CODES}`;
+  static override description = [
+    [
+      "Reads kiro-cli's session stores under $KIRO_HOME/sessions (the V2 engine's sessions/cli and the V3",
+      "harness's buckets): no login and no kiro-cli process needed. Subagent sessions are counted under their",
+      'parent, never listed on their own; a session whose lock names a live kiro-cli process is shown as active.',
+      'Where no store exists yet it asks kiro-cli (chat --no-interactive --list-sessions). On a terminal times',
+      'are relative ("3 minutes ago"); --json keeps ISO times.',
+    ].join(' '),
+    SESSIONS_EXIT_CODES.list,
+  ].join('\n');
   static override examples = [
     '<%= config.bin %> sessions list',
     '<%= config.bin %> sessions list --cwd ../service --json',
@@ -15,7 +22,10 @@ sessions of --cwd (default: the current directory); --all reads every directory'
   ];
   static override flags = {
     cwd: Flags.string({description: 'Directory whose sessions to list.', exclusive: ['all']}),
-    all: Flags.boolean({description: 'Every directory, read from the V2 session store.', exclusive: ['cwd']}),
+    all: Flags.boolean({
+      description: "Every directory's sessions, from the session stores.",
+      exclusive: ['cwd'],
+    }),
     ...sessionsFlags,
   };
 

@@ -26,6 +26,7 @@ function propertiesOf(result: AskResult): Record<string, string> {
     model: result.model,
     agent: result.agent,
     sessionId: result.sessionId,
+    resumed: result.resumed === null ? null : String(result.resumed),
   };
   // Unknown facts are left out rather than written as an empty or "null" value.
   return Object.fromEntries(

@@ -1,13 +1,13 @@
-import {captureKiro} from '../engine/capture-kiro.js';
-import {CliNotFoundError} from '../errors.js';
-import {listCwdSessions} from './list.js';
-import {inStore} from './store.js';
+import {KiroXError} from '../errors.js';
+import {firstLine, sessionCommand} from './kiro-call.js';
+import {listViaKiro} from './list.js';
+import {findSession, storeExists} from './store.js';
 import type {SessionsOptions} from './types.js';
 
-/** What happened to one id. */
+/** What happened to one id: `kept` when the confirmation was declined. */
 export interface DeleteOutcome {
   id: string;
-  status: 'deleted' | 'not-found' | 'failed';
+  status: 'deleted' | 'not-found' | 'failed' | 'kept';
   message: string;
 }
 
@@ -18,49 +18,49 @@ export interface SessionsDeleteResult {
   results: DeleteOutcome[];
 }
 
-async function presentIds(options: SessionsOptions): Promise<Set<string>> {
-  try {
-    return new Set((await listCwdSessions(options)).sessions.map((s) => s.id));
-  } catch (error) {
-    if (error instanceof CliNotFoundError) throw error;
-    return new Set();
-  }
+/** Whether session `id` exists: in the stores when there are any, else in kiro-cli's listing. */
+async function present(options: SessionsOptions, id: string): Promise<boolean> {
+  if (storeExists(options.env)) return (await findSession(options.env, id)) !== null;
+  return (await listViaKiro(options)).sessions.some((s) => s.id === id);
+}
+
+/** The result when the user declined to delete: nothing was touched. */
+export function keptResult(ids: readonly string[]): SessionsDeleteResult {
+  return {
+    schemaVersion: 1,
+    ok: false,
+    results: ids.map((id) => ({id, status: 'kept', message: 'Not deleted: the confirmation was declined.'})),
+  };
 }
 
 /**
- * Delete each (already validated) id with `kiro-cli chat --delete-session`. Some builds answer "not found"
- * after a real delete (REFERENCE §3), so a "not found" is checked against a listing and the store taken
- * before and after: present before and gone after means deleted.
+ * Delete each (already validated) id with `kiro-cli chat --no-interactive --delete-session`. Some builds
+ * answer "not found" after a real delete, so a "not found" is checked against the store (or kiro-cli's
+ * listing) before and after: present before and gone after means deleted. Not being logged in stops the run
+ * with an auth error before anything is deleted.
  */
 export async function deleteSessions(
   options: SessionsOptions,
   ids: readonly string[],
 ): Promise<SessionsDeleteResult> {
-  const listedBefore = await presentIds(options);
-  const before = new Map(ids.map((id) => [id, listedBefore.has(id) || inStore(options.env, id)]));
+  const before = new Map<string, boolean>();
+  for (const id of ids) before.set(id, await present(options, id).catch(() => false));
   const results: DeleteOutcome[] = [];
-  let listedAfter: Set<string> | undefined;
   for (const id of ids) {
-    const run = await captureKiro({...options, args: ['chat', '--delete-session', id]});
-    if (run.spawnErrorCode) {
-      throw new CliNotFoundError(`kiro-cli was not found (${options.cliPath}: ${run.spawnErrorCode}).`);
-    }
-    const said = (run.stderr.trim() || run.stdout.trim()).split('\n')[0] ?? '';
-    if (run.timedOut) {
-      results.push({
-        id,
-        status: 'failed',
-        message: `kiro-cli gave no answer within ${options.timeoutMs} ms.`,
-      });
+    const run = await sessionCommand(options, ['--delete-session', id]).catch((error: Error) => error);
+    if (run instanceof Error) {
+      // A hung call fails that id only; no kiro-cli or no login fails them all.
+      if (!(run instanceof KiroXError) || run.outcome !== 'timed_out') throw run;
+      results.push({id, status: 'failed', message: run.message});
       continue;
     }
+    const said = firstLine(run);
     if (run.exitCode === 0) {
       results.push({id, status: 'deleted', message: said || 'Deleted.'});
       continue;
     }
     if (/not found/i.test(said)) {
-      listedAfter ??= await presentIds(options);
-      const gone = !listedAfter.has(id) && !inStore(options.env, id);
+      const gone = !(await present(options, id).catch(() => true));
       results.push(
         before.get(id) && gone
           ? {id, status: 'deleted', message: `Deleted (kiro-cli said "${said}", but the session is gone).`}

@@ -1,9 +1,11 @@
-/* Sessions as a library: listing through kiro-cli, the V2 store reader, verified deletes, turn session ids. */
+/* Sessions as a library: the session stores read directly, kiro-cli's listings, verified deletes, turn session ids. */
+export type {ConversationEntry, ToolEntry} from './conversation.js';
 export {deleteSessions, type DeleteOutcome, type SessionsDeleteResult} from './delete.js';
-export {DEFAULT_LIST_TIMEOUT_MS, listCwdSessions, listSessions} from './list.js';
+export {assertSessionId, isSessionId, isUuid, isV3SessionId} from './ids.js';
+export {DEFAULT_LIST_TIMEOUT_MS, listSessions, listViaKiro} from './list.js';
 export {newestFirst, parseJsonListing, parsePlainListing} from './parse-listing.js';
-export {sessionIdFromListings, type SessionIdVerdict} from './session-id.js';
-export {showSession, type ConversationEntry, type SessionShowResult} from './show.js';
-export {sessionStoreDir} from './store.js';
-export {assertUuid, isUuid} from './uuid.js';
+export {relativeTime} from './relative-time.js';
+export {showSession, type ChildSession, type SessionShowResult, type ShowOptions} from './show.js';
+export {sessionStoreDir, sessionsRoot} from './store-paths.js';
+export {verdictFromListings, verdictFromStore, type SessionChange, type TurnVerdict} from './turn-verdict.js';
 export type {ListingSource, SessionEntry, SessionsListResult, SessionsOptions} from './types.js';

@@ -1,82 +1,92 @@
-import {existsSync} from 'node:fs';
-import {readFile} from 'node:fs/promises';
 import {KiroXError} from '../errors.js';
-import {readStoreMeta, sessionStoreDir, storeFile, storeMissingError} from './store.js';
+import {DEFAULT_OUTPUT_LIMIT, type ConversationEntry} from './conversation.js';
+import {lockOwner} from './lock.js';
+import {newestFirst} from './parse-listing.js';
+import {findSession, readConversation, readStore, storeExists, storeMissingError} from './store.js';
+import {sessionsRoot} from './store-paths.js';
 
-/** One step of a conversation, in the order kiro-cli stored it. */
-export type ConversationEntry =
-  | {kind: 'prompt'; text: string}
-  | {kind: 'answer'; text: string}
-  | {kind: 'tool'; tool: string; title: string; status: string | null; output: string | null}
-  | {kind: 'other'; event: string};
+export type {ConversationEntry} from './conversation.js';
+
+/** A subagent session of the one shown. */
+export interface ChildSession {
+  id: string;
+  title: string;
+  updatedAt: string | null;
+  messages: number | null;
+}
 
 /** The `sessions show --json` document. */
 export interface SessionShowResult {
   schemaVersion: 1;
   id: string;
+  engine: 'v2' | 'v3';
   title: string;
   cwd: string | null;
   createdAt: string | null;
   updatedAt: string | null;
+  /** The delegating session when this one is a subagent's. */
+  parentId: string | null;
+  /** A live kiro-cli process holds the session's lock (null: the store keeps no lock for it). */
+  active: boolean | null;
+  model: string | null;
+  /** Credits of the stored turns, when kiro-cli stored them. */
+  credits: number | null;
+  /** Messages since the last clear; null when the events cannot be read. */
+  messages: number | null;
+  /** Subagent sessions it delegated to, newest first. */
+  children: ChildSession[];
   entries: ConversationEntry[];
 }
 
-const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-
-/** One `{"version","kind","data"}` event line as a conversation entry; null for a line that is not JSON. */
-export function eventToEntry(line: string): ConversationEntry | null {
-  let event: {kind?: unknown; data?: unknown};
-  try {
-    event = JSON.parse(line) as {kind?: unknown; data?: unknown};
-  } catch {
-    return null;
-  }
-  if (event === null || typeof event !== 'object') return null;
-  const data = (event.data ?? {}) as Record<string, unknown>;
-  const text = str(data.text) ?? str(data.content) ?? '';
-  switch (event.kind) {
-    case 'Prompt':
-      return {kind: 'prompt', text};
-    case 'AssistantMessage':
-      return {kind: 'answer', text};
-    case 'ToolResults':
-      return {
-        kind: 'tool',
-        tool: str(data.tool) ?? str(data.name) ?? 'tool',
-        title: str(data.title) ?? '',
-        status: str(data.status),
-        output: str(data.output),
-      };
-    default:
-      return {kind: 'other', event: String(event.kind)};
-  }
+/** What `sessions show` reads beyond the id. */
+export interface ShowOptions {
+  /** Include the model's thinking. */
+  thinking?: boolean | undefined;
+  /** Longest tool output kept, in characters. */
+  outputLimit?: number | undefined;
 }
 
-/** The conversation of session `id` from the V2 store; `id` must already be a validated UUID. */
-export async function showSession(env: NodeJS.ProcessEnv, id: string): Promise<SessionShowResult> {
-  if (!existsSync(sessionStoreDir(env))) throw storeMissingError(env);
-  const meta = await readStoreMeta(env, id);
-  const events = storeFile(env, id, '.jsonl');
-  if (meta === null && events === null) {
-    throw new KiroXError(`No session ${id} in ${sessionStoreDir(env)}.`, 'failed', [
+/** One conversation from the session stores; `id` must already be a validated session id. */
+export async function showSession(
+  env: NodeJS.ProcessEnv,
+  id: string,
+  options: ShowOptions = {},
+): Promise<SessionShowResult> {
+  if (!storeExists(env)) throw storeMissingError(env);
+  const session = await findSession(env, id);
+  if (session === null) {
+    throw new KiroXError(`No session ${id} in ${sessionsRoot(env)}.`, 'failed', [
       'List the ids with kiro-x sessions list (--all for every directory).',
     ]);
   }
-  const text = events === null ? '' : await readFile(events, 'utf8');
-  const entries = text
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .flatMap((line) => {
-      const entry = eventToEntry(line);
-      return entry === null ? [] : [entry];
-    });
+  const conversation = {
+    thinking: options.thinking === true,
+    outputLimit: options.outputLimit ?? DEFAULT_OUTPUT_LIMIT,
+  };
+  const {entries, messages} = await readConversation(session, conversation);
+  const children = (await readStore(env)).filter((s) => s.parentId === id);
+  const childEntries = await Promise.all(
+    children.map(async (child) => ({
+      id: child.id,
+      title: child.title,
+      updatedAt: child.updatedAt,
+      messages: (await readConversation(child, conversation)).messages,
+    })),
+  );
   return {
     schemaVersion: 1,
     id,
-    title: meta?.title ?? '',
-    cwd: meta?.cwd ?? null,
-    createdAt: meta?.createdAt ?? null,
-    updatedAt: meta?.updatedAt ?? null,
+    engine: session.engine,
+    title: session.title,
+    cwd: session.cwd,
+    createdAt: session.createdAt,
+    updatedAt: session.updatedAt,
+    parentId: session.parentId,
+    active: session.engine === 'v2' ? (lockOwner(session.lockFile)?.active ?? false) : null,
+    model: session.model,
+    credits: session.credits,
+    messages,
+    children: newestFirst(childEntries),
     entries,
   };
 }

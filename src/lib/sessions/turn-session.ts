@@ -1,8 +1,8 @@
-import {existsSync, realpathSync} from 'node:fs';
-import path from 'node:path';
-import {listCwdSessions} from './list.js';
-import {sessionIdFromListings} from './session-id.js';
-import {listStore, sessionStoreDir} from './store.js';
+import {listViaKiro} from './list.js';
+import {snapshotStore, storeChanges} from './store-snapshot.js';
+import {storeExists} from './store.js';
+import {cwdKeys} from './store-paths.js';
+import {verdictFromListings, verdictFromStore, type TurnVerdict} from './turn-verdict.js';
 import type {SessionEntry} from './types.js';
 
 /** What the session lookup of one turn needs. */
@@ -10,8 +10,10 @@ export interface TurnSessionOptions {
   cliPath: string;
   cwd: string;
   env: NodeJS.ProcessEnv;
-  /** Bound on each listing call. */
+  /** Bound on each kiro-cli listing call (made only when there is no store to read). */
   timeoutMs: number;
+  /** The turn's prompt: the session that received it is the turn's. */
+  prompt: string;
   resume?: boolean | undefined;
   resumeId?: string | undefined;
   signal?: AbortSignal | undefined;
@@ -20,14 +22,16 @@ export interface TurnSessionOptions {
 /** The part of a turn's result the lookup reads and completes. */
 interface TurnFacts {
   outcome: string;
+  message: string;
   exitCode: number | null;
   signal: string | null;
   sessionId: string | null;
+  resumed: boolean | null;
   warnings: string[];
 }
 
 /**
- * A session-id lookup around one turn: `ready` before the turn starts (the first listing must not see the
+ * A session-id lookup around one turn: `ready` before the turn starts (the first look must not see the
  * turn's own session), `settle` completes the result, `cancel` ends a pending listing.
  */
 export interface TurnSessionProbe {
@@ -39,36 +43,43 @@ export interface TurnSessionProbe {
 type Listing = SessionEntry[] | {error: string};
 
 /**
- * Start the "before" listing at once (so it runs alongside the credential check and profile writing) and,
- * once the turn has run, list again and keep the id only when exactly one entry is new (REFERENCE §3).
- * With `--resume-id` the id is known already and nothing is listed.
+ * Snapshot the session stores before the turn and compare after it: the turn's session is the one that
+ * received its prompt, proven, never assumed from `--resume-id`. Where no store exists yet (first turn, a
+ * V1-engine kiro-cli) kiro-cli's listing is taken before as well, for when the store stays silent.
  */
 export function probeTurnSession(options: TurnSessionOptions): TurnSessionProbe {
   const stop = new AbortController();
   const onAbort = (): void => stop.abort();
   options.signal?.addEventListener('abort', onAbort, {once: true});
-  // The V2 store is itself a listing, read in a millisecond where a kiro-cli listing costs a process start
-  // (twice per turn); it also holds the headless sessions some builds leave out of --list-sessions. Where it
-  // does not exist (first turn, V1 engine) kiro-cli lists. The choice is made once, so both listings agree.
-  const cwds = new Set([path.resolve(options.cwd), realpath(options.cwd)]);
-  const fromStore = existsSync(sessionStoreDir(options.env));
+  const cwds = cwdKeys(options.cwd);
+  const request = {resume: options.resume === true, resumeId: options.resumeId};
   const list = (): Promise<Listing> =>
-    (fromStore
-      ? listStore(options.env).then((all) => all.filter((entry) => entry.cwd !== null && cwds.has(entry.cwd)))
-      : listCwdSessions({...options, signal: stop.signal}).then((r) => r.sessions)
-    ).then(
-      (sessions) => sessions,
+    listViaKiro({...options, signal: stop.signal}).then(
+      (r) => r.sessions,
       (error: Error) => ({error: error.message}),
     );
-  const before = options.resumeId === undefined ? list() : null;
+  const storeBefore = snapshotStore(options.env, cwds);
+  const listingBefore = storeExists(options.env) ? null : list();
   const cancel = (): void => {
     stop.abort();
     options.signal?.removeEventListener('abort', onAbort);
   };
+  const fromListings = async (before: Promise<Listing>): Promise<TurnVerdict> => {
+    const first = await before;
+    const second = await list();
+    if (Array.isArray(first) && Array.isArray(second)) return verdictFromListings(first, second, request);
+    const why = (Array.isArray(first) ? second : first) as {error: string};
+    return {
+      id: null,
+      resumed: null,
+      warnings: [`session id unknown: listing sessions failed: ${why.error}`],
+      notice: null,
+    };
+  };
   return {
     cancel,
     async ready() {
-      await before;
+      await listingBefore;
     },
     async settle(result) {
       try {
@@ -76,34 +87,25 @@ export function probeTurnSession(options: TurnSessionOptions): TurnSessionProbe 
         const started =
           (result.exitCode !== null || result.signal !== null) && result.outcome !== 'cli_usage_error';
         if (!started) return result;
-        if (options.resumeId !== undefined) {
-          return result.outcome === 'completed' ? {...result, sessionId: options.resumeId} : result;
-        }
-        const first = await (before as Promise<Listing>);
-        const second = await list();
-        if (!Array.isArray(first) || !Array.isArray(second)) {
-          const why = (Array.isArray(first) ? second : first) as {error: string};
-          return {
-            ...result,
-            warnings: [...result.warnings, `session id unknown: listing sessions failed: ${why.error}`],
-          };
-        }
-        const verdict = sessionIdFromListings(first, second, options.resume === true);
-        return verdict.id !== null
-          ? {...result, sessionId: verdict.id}
-          : {...result, warnings: [...result.warnings, verdict.warning]};
+        const after = snapshotStore(options.env, cwds);
+        const changes = await storeChanges(options.env, storeBefore, after, {
+          cwds,
+          resumeId: options.resumeId,
+        });
+        const verdict =
+          changes.length > 0 || listingBefore === null
+            ? verdictFromStore(changes, options.prompt, request)
+            : await fromListings(listingBefore);
+        return {
+          ...result,
+          sessionId: verdict.id,
+          resumed: verdict.resumed,
+          message: verdict.notice ? `${result.message} ${verdict.notice}` : result.message,
+          warnings: [...result.warnings, ...verdict.warnings],
+        };
       } finally {
         cancel();
       }
     },
   };
-}
-
-/** kiro-cli may record the cwd with symlinks resolved. */
-function realpath(dir: string): string {
-  try {
-    return realpathSync(dir);
-  } catch {
-    return path.resolve(dir);
-  }
 }

@@ -1,0 +1,35 @@
+import {captureKiro, type Captured} from '../engine/capture-kiro.js';
+import {AuthError, CliNotFoundError, KiroXError} from '../errors.js';
+import type {SessionsOptions} from './types.js';
+
+// `Not logged in. Set the KIRO_API_KEY …` (newer builds), `error: You are not logged in, please log in with …`.
+const NOT_LOGGED_IN = /\bnot logged in\b/i;
+
+/**
+ * Run `kiro-cli chat --no-interactive ARGS` (a listing or a delete) to its end or its bound. These sub-modes
+ * need the backend: without `--no-interactive` and without a credential kiro-cli starts a browser or
+ * device-code login and waits forever, so the flag is always passed and "not logged in" is an auth failure.
+ */
+export async function sessionCommand(options: SessionsOptions, args: readonly string[]): Promise<Captured> {
+  const argv = ['chat', '--no-interactive', ...args];
+  const run = await captureKiro({...options, args: argv});
+  if (run.spawnErrorCode) {
+    throw new CliNotFoundError(`kiro-cli was not found (${options.cliPath}: ${run.spawnErrorCode}).`);
+  }
+  if (run.timedOut) {
+    throw new KiroXError(
+      `kiro-cli ${argv.join(' ')} gave no answer within ${options.timeoutMs} ms.`,
+      'timed_out',
+    );
+  }
+  const said = firstLine(run);
+  if (run.exitCode !== 0 && NOT_LOGGED_IN.test(`${run.stderr}\n${run.stdout}`)) {
+    throw new AuthError(`kiro-cli ${args[0] ?? ''} needs a login: ${said}`);
+  }
+  return run;
+}
+
+/** The first line kiro-cli printed (stderr first), for messages. */
+export function firstLine(run: Captured): string {
+  return (run.stderr.trim() || run.stdout.trim()).split('\n')[0] ?? '';
+}
