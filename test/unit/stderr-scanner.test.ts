@@ -2,6 +2,7 @@ import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
+import {explainOutput} from '../../src/lib/engine/explain-output.js';
 import {parseKiroDuration} from '../../src/lib/engine/kiro-time.js';
 import {StderrScanner} from '../../src/lib/engine/stderr-scanner.js';
 import type {StderrFacts} from '../../src/lib/types.js';
@@ -414,6 +415,23 @@ describe('StderrScanner tail', () => {
   it('cuts a single huge line to its last 8 KiB', () => {
     const {tail} = scan(`${'z'.repeat(5 * 1024 * 1024)}!\n`);
     expect(tail).toBe(`${'z'.repeat(8191)}!`);
+  });
+});
+
+describe('explainOutput (messages of list, delete and doctor calls)', () => {
+  const MCP = 'Failed to retrieve MCP settings; MCP functionality disabled\n';
+  it.each<[string, string, string, string]>([
+    [
+      'the error, not the MCP notice printed first',
+      `${MCP}error: Session ID not found\n`,
+      '',
+      'error: Session ID not found',
+    ],
+    ['a plain stderr line', 'Deleted session abc\n', '', 'Deleted session abc'],
+    ['noise only: the first stdout line', MCP, '\n  {"models": []}\nmore', '{"models": []}'],
+    ['nothing at all', '', '', ''],
+  ])('%s', (_name, stderr, stdout, said) => {
+    expect(explainOutput(stderr, stdout)).toBe(said);
   });
 });
 

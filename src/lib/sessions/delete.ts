@@ -1,4 +1,5 @@
 import {captureKiro} from '../engine/capture-kiro.js';
+import {explainOutput} from '../engine/explain-output.js';
 import {CliNotFoundError} from '../errors.js';
 import {listCwdSessions} from './list.js';
 import {inStore} from './store.js';
@@ -45,7 +46,7 @@ export async function deleteSessions(
     if (run.spawnErrorCode) {
       throw new CliNotFoundError(`kiro-cli was not found (${options.cliPath}: ${run.spawnErrorCode}).`);
     }
-    const said = (run.stderr.trim() || run.stdout.trim()).split('\n')[0] ?? '';
+    const said = explainOutput(run.stderr, run.stdout);
     if (run.timedOut) {
       results.push({
         id,

@@ -1,5 +1,6 @@
 import {realpathSync} from 'node:fs';
 import {captureKiro, type Captured} from '../engine/capture-kiro.js';
+import {explainOutput} from '../engine/explain-output.js';
 import {CliNotFoundError, KiroXError} from '../errors.js';
 import {newestFirst, parseJsonListing, parsePlainListing} from './parse-listing.js';
 import {listStore, readStoreMeta} from './store.js';
@@ -48,7 +49,7 @@ export async function listCwdSessions(
   const plain = await call(options, ['--list-sessions']);
   const rows = parsePlainListing(`${plain.stderr}\n${plain.stdout}`, options.cwd);
   if (rows !== null) return {sessions: rows, source: 'plain'};
-  const said = (plain.stderr.trim() || plain.stdout.trim()).split('\n')[0] ?? '';
+  const said = explainOutput(plain.stderr, plain.stdout);
   throw new KiroXError(
     `kiro-cli chat --list-sessions exited ${plain.exitCode ?? plain.signal} with no session list${said ? `: ${said}` : ''}.`,
     'failed',
