@@ -1,5 +1,6 @@
-import {Chalk, type ChalkInstance} from 'chalk';
+import type {ChalkInstance} from 'chalk';
 import type {AskResult, Outcome} from '../types.js';
+import {errorLabel, warningLabel} from './terminal.js';
 
 const SUGGESTIONS: Readonly<Record<Outcome, readonly string[]>> = {
   completed: [],
@@ -28,7 +29,6 @@ const ERROR_WORD = /^(?:(?:error|fatal)\s*:|\[ERROR\])\s*/i;
 const WARNING_WORD = /^(?:warning\s*:|⚠\uFE0F?)\s*/i;
 // What the session-id lookup says when it learnt nothing; beside a failed turn it is only noise.
 const SESSION_ID_UNKNOWN = 'session id unknown';
-const PLAIN = new Chalk({level: 0});
 
 /** What the text rendering needs beyond the result. */
 export interface TextContext {
@@ -42,16 +42,6 @@ export interface TextContext {
 export function suggestionsFor(outcome: Outcome, context: Pick<TextContext, 'apiKeySet'> = {}): string[] {
   if (outcome === 'auth_failed' && context.apiKeySet === true) return [...REJECTED_KEY];
   return [...SUGGESTIONS[outcome]];
-}
-
-/** kiro-x's `error:` label, red and bold on a colour terminal. */
-export function errorLabel(paint: ChalkInstance = PLAIN): string {
-  return paint.red.bold('error:');
-}
-
-/** kiro-x's `warning:` label, yellow on a colour terminal. */
-export function warningLabel(paint: ChalkInstance = PLAIN): string {
-  return paint.yellow('warning:');
 }
 
 /** The `error:` block for a failed outcome: the message, then one `  → step` line per suggestion. */
