@@ -62,6 +62,21 @@ describe('what a failed or warned turn tells its user (built CLI against the sim
     expect(result.stderr).toBe('warning: Agent conflict for dup. Using workspace version.\n');
   });
 
+  it('transcript edge shapes: two headers on one line, a completion on a header line, no leading space', async () => {
+    const result = await runKiroX(['ask', '[[sim:tool-shapes]]', '--json'], {world: makeWorld()});
+    const doc = JSON.parse(result.stdout) as {outcome: string; text: string; toolCalls: unknown[]};
+    expect({code: result.code, outcome: doc.outcome, text: doc.text}).toEqual({
+      code: 0,
+      outcome: 'completed',
+      text: 'Both look fine.',
+    });
+    expect(doc.toolCalls).toEqual([
+      {tool: 'read', title: 'Reading file: /w/a.txt, all lines', durationMs: 2},
+      {tool: 'shell', title: 'I will run the following command: echo one', durationMs: 1596},
+      {tool: 'introspect', title: "Introspecting kiro-cli's own documentation", durationMs: 680},
+    ]);
+  });
+
   it.skipIf(!hasScript)('labels are red on a terminal, plain under NO_COLOR', () => {
     const coloured = askOnTerminal(makeWorld(), ['[[sim:error=boom]]']);
     expect(coloured.status).toBe(1);
