@@ -3,6 +3,7 @@ import {exitCodeFor} from '../lib/exit-codes.js';
 import {writeChunk} from '../lib/engine/text-spool.js';
 import {writeAskJson} from '../lib/output/ask-json-stream.js';
 import {formatAskText} from '../lib/output/ask-text.js';
+import {errorLabel, paint} from '../lib/output/terminal.js';
 import {oneLine} from '../lib/output/shorten.js';
 import {readPrompt} from '../lib/prompt-input.js';
 import {assertSessionId} from '../lib/sessions/ids.js';
@@ -126,15 +127,17 @@ async function render(
   }
   if (mode === 'json') await toStdout(() => writeAskJson(process.stdout, result, spooled.texts));
   else if (mode === 'junit') await toStdout(() => writeChunk(process.stdout, junit));
+  const colours = paint(process.stderr, process.env);
   if (mode === 'text') {
     await toStdout(() => writeAnswer(spooled));
-    process.stderr.write(formatAskText(quietFor(result, settings.mcpConfig !== undefined)).stderr);
+    const context = {apiKeySet: Boolean(process.env.KIRO_API_KEY), paint: colours};
+    process.stderr.write(formatAskText(quietFor(result, settings.mcpConfig !== undefined), context).stderr);
   } else if (!result.ok) {
-    process.stderr.write(`error: ${result.message}\n`);
+    process.stderr.write(`${errorLabel(colours)} ${result.message}\n`);
   }
   if (result.profilePath) process.stderr.write(`kept agent profile: ${result.profilePath}\n`);
   const code = exitCodeFor(result.outcome, cancelledBy);
   if (reportError === null) return code;
-  process.stderr.write(`error: ${reportError}\n`);
+  process.stderr.write(`${errorLabel(colours)} ${reportError}\n`);
   return code === 0 ? exitCodeFor('usage_error') : code;
 }

@@ -2,6 +2,7 @@ import {Command, Errors} from '@oclif/core';
 import {formatError, suggestionsFor} from '../lib/output/ask-text.js';
 import {KiroXError} from '../lib/errors.js';
 import {exitCodeFor} from '../lib/exit-codes.js';
+import {paint} from '../lib/output/terminal.js';
 import {outputModeFromArgv} from './shared-flags.js';
 import type {Outcome} from '../lib/types.js';
 
@@ -36,7 +37,7 @@ export abstract class BaseCommand extends Command {
       const xml = await this.failureJunit(outcome, message);
       if (xml) process.stdout.write(xml);
     }
-    process.stderr.write(formatError(message, suggestions));
+    process.stderr.write(formatError(message, suggestions, paint(process.stderr, process.env)));
     process.exitCode = exitCodeFor(outcome);
     return undefined;
   }

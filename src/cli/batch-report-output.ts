@@ -4,6 +4,7 @@ import {renderBatchText} from '../lib/batch/render-text.js';
 import {summaryExitCode} from '../lib/batch/report-builder.js';
 import type {BatchSummary} from '../lib/batch/types.js';
 import {exitCodeFor} from '../lib/exit-codes.js';
+import {errorLabel, paint, warningLabel} from '../lib/output/terminal.js';
 import {writeReport} from './write-report.js';
 
 /** Print a batch summary as text, JSON or JUnit (and write `--junit-file`); returns the exit code. */
@@ -26,12 +27,12 @@ export async function emitBatchReport(
   else process.stdout.write(renderBatchText(summary));
   const code = summaryExitCode(summary);
   if (reportError === null) return code;
-  process.stderr.write(`error: ${reportError}\n`);
+  process.stderr.write(`${errorLabel(paint(process.stderr, process.env))} ${reportError}\n`);
   return code === 0 ? exitCodeFor('usage_error') : code;
 }
 
 /** Warn about a ledger line that is not a record (a torn last line after a kill). */
 export function warnLedger(problem: LedgerProblem): void {
   const where = problem.line > 0 ? `${problem.file}:${problem.line}` : problem.file;
-  process.stderr.write(`warning: ${where}: ${problem.message}\n`);
+  process.stderr.write(`${warningLabel(paint(process.stderr, process.env))} ${where}: ${problem.message}\n`);
 }

@@ -11,6 +11,7 @@ import {runBatch} from '../lib/batch/run-batch.js';
 import type {Selection} from '../lib/batch/select-items.js';
 import {parseShard, selectShard} from '../lib/batch/shard.js';
 import {UsageError} from '../lib/errors.js';
+import {errorLabel, paint} from '../lib/output/terminal.js';
 import {askOptionsFromSettings} from '../lib/settings-to-options.js';
 import {batchProgress} from './batch-progress.js';
 import {emitBatchReport, warnLedger} from './batch-report-output.js';
@@ -105,7 +106,7 @@ export async function runBatchCommand(input: BatchCommandInput): Promise<number>
   }
   const code = await emitBatchReport(run.summary, settings.output, settings.junitFile);
   if (run.ledgerError === null) return code;
-  process.stderr.write(`error: ${run.ledgerError}\n`);
+  process.stderr.write(`${errorLabel(paint(process.stderr, process.env))} ${run.ledgerError}\n`);
   return code === 0 ? 1 : code;
 }
 

@@ -224,8 +224,9 @@ async function runTurn(
     signal: exit.signal,
     stopReason: exit.stopReason,
     stderr: facts,
-    stdout: {loginPrompt: transcript.loginPrompt},
+    stdout: {loginPrompt: transcript.loginPrompt, usageLimit: transcript.usageLimit},
     requestedAgent: agent ?? null,
+    apiKeySet: Boolean(env.KIRO_API_KEY),
   });
   return {
     schemaVersion: 1,

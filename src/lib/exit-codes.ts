@@ -12,6 +12,7 @@ export const EXIT_CODES: Readonly<Record<Outcome, number>> = {
   cli_usage_error: 7,
   timed_out: 8,
   stalled: 9,
+  usage_limited: 10,
   cancelled: 130,
 };
 

@@ -24,11 +24,36 @@ const loginFile = (world: World, method: string): void => {
 const rows: Row[] = [
   {name: 'completed', args: ['say hi'], outcome: 'completed', exit: 0, message: /completed/},
   {
+    name: 'completed: a time-only trailer (subscription without credits)',
+    args: ['say hi [[sim:time=19s]]'],
+    env: {KIRO_SIM_TRAILER: 'time'},
+    outcome: 'completed',
+    exit: 0,
+    message: /^The turn completed \(kiro time 19s\)\.$/,
+  },
+  {
     name: 'failed: exit 0 without trailer (backend trouble)',
     args: ['[[sim:backend=quota]]'],
     outcome: 'failed',
     exit: 1,
-    message: /Request quota exceeded/,
+    message:
+      /\(backend: ⚠️ {2}Kiro rate limit reached: Request quota exceeded\. Please wait a moment and try again\)\.$/,
+  },
+  {
+    name: 'failed: unknown model, the error quoted rather than the MCP notice printed first',
+    args: ['hi', '--model', 'gpt-9'],
+    outcome: 'failed',
+    exit: 1,
+    message:
+      /^kiro-cli exited 1 \(Model 'gpt-9' does not exist\. Available models: auto, claude-sonnet-4\.5, claude-haiku-4\.5, claude-opus-4\.5\)\.$/,
+  },
+  {
+    name: 'failed: a crash, its panic quoted',
+    args: ['[[sim:crash]]'],
+    outcome: 'failed',
+    exit: 1,
+    message:
+      /^kiro-cli exited 101 \(thread 'main' panicked at crates\/chat-cli\/src\/cli\/chat\/mod\.rs:812:17: simulated panic while streaming the response\)\.$/,
   },
   {name: 'failed: other non-zero exit', args: ['[[sim:error=boom]]'], outcome: 'failed', exit: 1},
   {
@@ -82,6 +107,16 @@ const rows: Row[] = [
     exit: 5,
   },
   {
+    name: 'auth_failed: profileArn is required although whoami says logged in',
+    args: ['hi'],
+    env: {KIRO_API_KEY: undefined, KIRO_SIM_PROFILE_ARN: 'missing'},
+    setup: (world) => loginFile(world, 'idc'),
+    outcome: 'auth_failed',
+    exit: 5,
+    message:
+      /^kiro-cli's login cannot run turns \(exit 1: profileArn is required but no profiles are available\)/,
+  },
+  {
     name: 'auth_failed: no key and not logged in (whoami)',
     args: ['hi'],
     env: {KIRO_API_KEY: undefined},
@@ -113,11 +148,36 @@ const rows: Row[] = [
     exit: 6,
   },
   {
-    name: 'cli_usage_error: kiro-cli too old for --effort',
+    name: 'cli_usage_error: kiro-cli too old for --effort (exit 2 before 2.4.2)',
     args: ['hi', '--effort', 'high'],
     env: {KIRO_SIM_VERSION: '2.1.0'},
     outcome: 'cli_usage_error',
     exit: 7,
+    message: /^kiro-cli rejected its command line \(exit 2: unexpected argument '--effort' found\)\.$/,
+  },
+  {
+    name: 'cli_usage_error: a flag rejected after `chat` exits 1 (2.4.2+)',
+    args: ['hi', '--effort', 'high'],
+    env: {KIRO_SIM_VERSION: '2.9.0'},
+    outcome: 'cli_usage_error',
+    exit: 7,
+    message: /^kiro-cli rejected its command line \(exit 1: unexpected argument '--effort' found\)\.$/,
+  },
+  {
+    name: 'usage_limited: V2 (exit 0, stderr), with the reset date',
+    args: ['[[sim:usage-limit]]'],
+    outcome: 'usage_limited',
+    exit: 10,
+    message:
+      /^kiro-cli's usage limit is reached \(Monthly request limit reached\); the limits reset on 10\/01, so retrying sooner will not help\.$/,
+  },
+  {
+    name: 'usage_limited: V3 (exit 1, the sentence on stdout)',
+    args: ['[[sim:usage-limit=v3]]'],
+    outcome: 'usage_limited',
+    exit: 10,
+    message:
+      /^kiro-cli's usage limit is reached \(You've reached your monthly usage limit\); no turn can run/,
   },
   {name: 'timed_out', args: ['[[sim:hang]]', '--timeout', '1s'], outcome: 'timed_out', exit: 8},
   {name: 'stalled', args: ['[[sim:hang]]', '--stall-timeout', '1s'], outcome: 'stalled', exit: 9},
@@ -158,15 +218,19 @@ describe('ask outcomes (built CLI against the simulator)', () => {
     expect(result.stderr).toContain('https://kiro.dev/docs/cli/installation');
   });
 
-  it('text mode prints the error and its next step on stderr, nothing on stdout', async () => {
-    const world = makeWorld({KIRO_API_KEY: 'ksk_expired_key_123'});
+  it('a rejected key in text mode: the error first (no session-id noise), saying the key was rejected', async () => {
+    const world = makeWorld({KIRO_API_KEY: 'ksk_expired_key_123', KIRO_X_NO_SESSION_ID: undefined});
     const result = await runKiroX(['ask', 'hi'], {world});
     expect(result.code).toBe(5);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^error: kiro-cli reported an authentication failure \(exit 0\)/m);
-    expect(result.stderr).not.toContain('MCP functionality disabled');
-    expect(result.stderr).toContain('  → set KIRO_API_KEY or run `kiro-cli login`, then `kiro-x doctor`');
-    expect(result.stderr).not.toContain('ksk_expired_key_123');
+    expect(result.stderr).toBe(
+      [
+        'error: kiro-cli rejected the API key in KIRO_API_KEY (exit 0): it is invalid or expired.',
+        '  → create a new API key and put it in KIRO_API_KEY',
+        '  → then run `kiro-x doctor`',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('reports refused tools without changing a completed outcome', async () => {

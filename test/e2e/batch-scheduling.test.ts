@@ -61,6 +61,46 @@ describe('kiro-x batch: scheduling', () => {
     expect(summary.suites[0]?.items[1]?.skipReason).toBe('--fail-fast: item 1 did not pass (failed)');
   });
 
+  it('a usage limit stops scheduling without --fail-fast: running items finish unretried, the rest are skipped, exit 10', async () => {
+    const world = makeWorld({KIRO_X_RETRY_BASE_MS: '20'});
+    batchFile(
+      world,
+      'u.txt',
+      '[[sim:sleep=3500]] slow\n[[sim:sleep=2500]][[sim:flaky=5]] flaky\n[[sim:usage-limit]] three\nfour\nfive\n',
+    );
+    const run = await runKiroX(['batch', 'u.txt', '-j', '3', '--retries', '2', '--json'], {world});
+    expect(run.code).toBe(10);
+    const summary = summaryOf(run.stdout);
+    expect(statuses(summary)).toEqual([
+      ['1', 'passed', 'completed'],
+      ['2', 'error', 'failed'],
+      ['3', 'error', 'usage_limited'],
+      ['4', 'skipped', null],
+      ['5', 'skipped', null],
+    ]);
+    const [, flaky, limited, skipped] = summary.suites[0]?.items ?? [];
+    // A transient failure after the limit is not retried: the retry would meet the same limit.
+    expect([flaky?.attempts, limited?.attempts]).toEqual([1, 1]);
+    expect(limited?.message).toBe(
+      "kiro-cli's usage limit is reached (Monthly request limit reached); the limits reset on 10/01, so retrying sooner will not help.",
+    );
+    expect(skipped).toMatchObject({
+      skipReason: "kiro-cli's usage limit was reached (item 3)",
+      causedByFailure: true,
+    });
+    const records = ledger(path.join(world.workspace, 'kiro-x-results.jsonl'));
+    expect(records.map((r) => [r.id, r.recordType])).toEqual([
+      ['3', 'attempt'],
+      ['2', 'attempt'],
+      ['1', 'attempt'],
+      ['4', 'skip'],
+      ['5', 'skip'],
+    ]);
+    const text = await runKiroX(['batch', 'report', 'kiro-x-results.jsonl'], {world});
+    expect(text.code).toBe(10);
+    expect(text.stdout).toMatch(/; stopped: kiro-cli's usage limit was reached\n$/);
+  });
+
   it('--max-credits stops scheduling once the reported credits reach the limit', async () => {
     const world = makeWorld();
     batchFile(

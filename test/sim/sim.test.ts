@@ -14,7 +14,9 @@ const MARK = `${ESC}[38;5;141m> ${ESC}[0m`;
 const MARK_NO_COLOR = `${ESC}[m> ${ESC}[0m`;
 const EOL = `${ESC}[0m${ESC}[0m\n`;
 const MCP_OFF = 'Failed to retrieve MCP settings; MCP functionality disabled\n';
-const USAGE_TAIL = "\n\nUsage: kiro-cli chat [OPTIONS] [INPUT]\n\nFor more information, try '--help'.\n";
+// `chat` errors: the kiro-cli-chat usage line and exit 1 since 2.4.2, the top-level form and exit 2 before.
+const USAGE_TAIL = "\n\nUsage: kiro-cli-chat chat [OPTIONS] [INPUT]\n\nFor more information, try '--help'.\n";
+const OLD_USAGE_TAIL = "\n\nUsage: kiro-cli chat [OPTIONS] [INPUT]\n\nFor more information, try '--help'.\n";
 
 /** Bytes of a capture in ../shared/kiro-cli/captures. */
 function capture(name: string): Buffer {
@@ -199,19 +201,29 @@ describe('version and help', () => {
 });
 
 describe('clap-style argument errors', () => {
-  it('rejects an unknown flag with exit 2', () => {
-    const r = run(sandbox(), ['chat', '--no-interactive', '--x', 'hi']);
-    expect(r).toMatchObject({status: 2, out: '', err: `error: unexpected argument '--x' found${USAGE_TAIL}`});
+  it('rejects an unknown chat flag with exit 1 (2.4.2+), exit 2 before', () => {
+    const box = sandbox();
+    const r = run(box, ['chat', '--no-interactive', '--x', 'hi']);
+    expect(r).toMatchObject({status: 1, out: '', err: `error: unexpected argument '--x' found${USAGE_TAIL}`});
+    expect(run(box, ['chat', '--x'], {env: {KIRO_SIM_VERSION: '2.4.2'}}).status).toBe(1);
+    expect(run(box, ['chat', '--x'], {env: {KIRO_SIM_VERSION: '2.4.1'}})).toMatchObject({
+      status: 2,
+      err: `error: unexpected argument '--x' found${OLD_USAGE_TAIL}`,
+    });
+    expect(run(box, ['--x'])).toMatchObject({
+      status: 2,
+      err: "error: unexpected argument '--x' found\n\nUsage: kiro-cli [OPTIONS] [COMMAND]\n\nFor more information, try '--help'.\n",
+    });
   });
 
   it('rejects bad enum values with the possible values', () => {
     const box = sandbox();
     expect(run(box, ['chat', '--effort', 'foo'])).toMatchObject({
-      status: 2,
+      status: 1,
       err: "error: invalid value 'foo' for '--effort <EFFORT>'\n  [possible values: low, medium, high, xhigh, max]\n\nFor more information, try '--help'.\n",
     });
     expect(run(box, ['chat', '-l', '--format=foo'])).toMatchObject({
-      status: 2,
+      status: 1,
       err: "error: invalid value 'foo' for '--format <FORMAT>'\n  [possible values: plain, json, json-pretty]\n\nFor more information, try '--help'.\n",
     });
   });
@@ -220,13 +232,13 @@ describe('clap-style argument errors', () => {
     const box = sandbox();
     const env = {KIRO_SIM_VERSION: '2.1.0'};
     expect(run(box, ['chat', '--resume-id', 'x'], {env}).err).toBe(
-      `error: unexpected argument '--resume-id' found${USAGE_TAIL}`,
+      `error: unexpected argument '--resume-id' found${OLD_USAGE_TAIL}`,
     );
     expect(run(box, ['chat', '-l', '-f', 'json'], {env}).err).toBe(
-      `error: unexpected argument '-f' found${USAGE_TAIL}`,
+      `error: unexpected argument '-f' found${OLD_USAGE_TAIL}`,
     );
     expect(run(box, ['chat', '--effort', 'low'], {env: {KIRO_SIM_VERSION: '2.9.9'}})).toMatchObject({
-      status: 2,
+      status: 1,
       err: `error: unexpected argument '--effort' found${USAGE_TAIL}`,
     });
   });
@@ -235,7 +247,7 @@ describe('clap-style argument errors', () => {
     const box = sandbox();
     expect(turn(box, '--not-a-flag -a').out).toBe(`${MARK}You said: --not-a-flag -a`);
     const two = run(box, ['chat', '--no-interactive', 'one', 'two'], {env: {KIRO_API_KEY: 'ksk_a'}});
-    expect(two).toMatchObject({status: 2, err: `error: unexpected argument 'two' found${USAGE_TAIL}`});
+    expect(two).toMatchObject({status: 1, err: `error: unexpected argument 'two' found${USAGE_TAIL}`});
   });
 
   it('reports an unknown subcommand', () => {
@@ -399,6 +411,18 @@ describe('transcript rendering', () => {
     );
   });
 
+  it('prints a time-only trailer for a subscription without credits (KIRO_SIM_TRAILER=time)', () => {
+    const box = sandbox();
+    expect(turn(box, 'p [[sim:time=19s]]', [], {KIRO_SIM_TRAILER: 'time'})).toMatchObject({
+      status: 0,
+      out: `${MARK}You said: p [[sim:time=19s]]`,
+      err: `${MCP_OFF}\n \u25b8 Time: 19s\n\n`,
+    });
+    expect(turn(box, 'p [[sim:time=3s]]', [], {KIRO_SIM_TRAILER: 'grey,time'}).err).toBe(
+      `${MCP_OFF}\n${ESC}[38;5;244m \u25b8 Time: 3s${ESC}[0m\n\n`,
+    );
+  });
+
   it('measures the real elapsed time and honours sleep and KIRO_SIM_LATENCY_MS', () => {
     const box = sandbox();
     const slept = turn(box, '[[sim:sleep=1600]]');
@@ -435,6 +459,27 @@ describe('tools and trust', () => {
     const stripped = stripAnsi(r.out);
     expect(stripped).toBe(capture('headless-2.x-tools.stdout.stripped.txt').toString('utf8'));
     expect(r.out.endsWith(`\n${MARK}Both suites are green.`)).toBe(true);
+  });
+
+  it('prints the transcript edge shapes: two headers on a line, completions with and without a space', () => {
+    const r = turn(sandbox(), '[[sim:tool-shapes]]');
+    expect(r.status).toBe(0);
+    expect(stripAnsi(r.out).split('\n')).toEqual([
+      '> Let me look at both.',
+      'Reading file: /w/a.txt, all lines (using tool: read)I will run the following command: echo one (using tool: shell)',
+      'Purpose: Print one',
+      '',
+      ' \u2713 Successfully read 12 bytes from /w/a.txt',
+      ' - Completed in 0.002s',
+      '',
+      'one',
+      '- Completed in 1.596s',
+      '',
+      "Introspecting kiro-cli's own documentation (using tool: introspect) - Completed in 0.68s",
+      '',
+      '> Both look fine.',
+    ]);
+    expect(r.err).toBe(MCP_OFF + trailer('1s'));
   });
 
   it('warns about unknown --trust-tools names', () => {
@@ -1075,13 +1120,49 @@ describe('directives', () => {
     const box = sandbox();
     const lines: Record<string, string> = {
       trouble: 'Kiro is having trouble responding right now: dispatch failure\n',
-      quota: 'Request quota exceeded. Please wait a moment and try again.\n',
+      quota:
+        '\u26a0\ufe0f  Kiro rate limit reached:\nRequest quota exceeded. Please wait a moment and try again.\n',
       unavailable:
         "The model you've selected is temporarily unavailable. Please relaunch with '--model <model_id>' to use a different model.\n",
     };
     for (const [kind, line] of Object.entries(lines)) {
       expect(turn(box, `[[sim:backend=${kind}]]`)).toMatchObject({status: 0, out: '', err: MCP_OFF + line});
     }
+  });
+
+  it('hits the monthly usage limit: V2 exits 0 on stderr, V3 (--v3, --agent-engine v3) exits 1', () => {
+    const box = sandbox();
+    const v2 = {
+      status: 0,
+      out: '',
+      err: `${MCP_OFF}Monthly request limit reached\nThe limits reset on 10/01.\n`,
+    };
+    expect(turn(box, '[[sim:usage-limit]]')).toMatchObject(v2);
+    expect(turn(box, '[[sim:usage-limit=v2]]', ['--v3'])).toMatchObject(v2);
+    const v3 = {
+      status: 1,
+      out: "You've reached your monthly usage limit.\n",
+      err:
+        MCP_OFF +
+        '[ERROR] [KRS] HTTP 400 body={"__type":"com.amazon.kiro#ServiceQuotaExceededException","reason":"MONTHLY_REQUEST_COUNT"}\n',
+    };
+    expect(turn(box, '[[sim:usage-limit]]', ['--v3'])).toMatchObject(v3);
+    expect(turn(box, '[[sim:usage-limit]]', ['--agent-engine', 'v3'])).toMatchObject(v3);
+    expect(turn(box, '[[sim:usage-limit=v3]]')).toMatchObject(v3);
+  });
+
+  it('fails every turn with "profileArn is required" while whoami says logged in (KIRO_SIM_PROFILE_ARN)', () => {
+    const box = sandbox();
+    login(box, {method: 'idc', startUrl: 'https://d-123.awsapps.com/start', region: 'us-east-1'});
+    const env = {KIRO_SIM_PROFILE_ARN: 'missing'};
+    expect(run(box, ['whoami'], {env})).toMatchObject({status: 0});
+    const r = run(box, ['chat', '--no-interactive', 'hi'], {env});
+    expect(r).toMatchObject({status: 1, out: ''});
+    expect(r.err.split('\n').slice(0, 3)).toEqual([
+      'Kiro is having trouble responding right now: ',
+      '   0: Failed to send the request: An unknown error occurred: profileArn is required but no profiles are available. Please log in and select a profile.',
+      '   1: An unknown error occurred: profileArn is required but no profiles are available. Please log in and select a profile.',
+    ]);
   });
 
   it('fails the first N attempts of a flaky prompt, also when attempts run at once', async () => {

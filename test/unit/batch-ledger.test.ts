@@ -8,7 +8,8 @@ import {readLedger, type LedgerProblem} from '../../src/lib/batch/ledger-reader.
 import {openLedger} from '../../src/lib/batch/ledger-writer.js';
 import {reportFromLedgers} from '../../src/lib/batch/ledger-report.js';
 import {renderBatchJunit} from '../../src/lib/batch/render-junit.js';
-import {summaryExitCode} from '../../src/lib/batch/report-builder.js';
+import {summarize, summaryExitCode} from '../../src/lib/batch/report-builder.js';
+import {renderBatchText} from '../../src/lib/batch/render-text.js';
 import type {AttemptRecord, SkipRecord} from '../../src/lib/batch/types.js';
 import {sampleAskResult, validateJunit} from '../helpers/validate.js';
 
@@ -112,5 +113,37 @@ describe('ledger', () => {
       '<failure message="expected the answer to contain &quot;x&quot;, got &quot;y&quot;" type="assertion">',
     );
     expect(xml).toContain('<skipped message="--fail-fast: item b did not pass (timed_out)"/>');
+  });
+
+  it('a usage limit: exit 10 (interruption still wins), the text summary says why, JUnit types the error', async () => {
+    const file = path.join(dir, 'limit.jsonl');
+    const limited = attempt('b', {
+      status: 'error',
+      outcome: 'usage_limited',
+      ok: false,
+      credits: null,
+      message:
+        "kiro-cli's usage limit is reached (Monthly request limit reached); the limits reset on 10/01, so retrying sooner will not help.",
+    });
+    const skipped = {...skip('c', true), reason: "kiro-cli's usage limit was reached (item b)"};
+    writeFileSync(file, [attempt('a'), limited, skipped].map((r) => `${JSON.stringify(r)}\n`).join(''));
+    const summary = await reportFromLedgers([file], () => {});
+    expect(summaryExitCode(summary)).toBe(10);
+    expect(summaryExitCode({...summary, interrupted: 'SIGINT'})).toBe(130);
+    expect(renderBatchText(summary)).toBe(
+      [
+        'b.txt:',
+        "  ! b  usage_limited  1s  kiro-cli's usage limit is reached (Monthly request limit reached); the limits reset on 10/01, so retrying sooner will not help.",
+        "  - c  skipped  kiro-cli's usage limit was reached (item b)",
+        "3 items: 1 passed, 0 failed, 1 errors, 1 skipped (0.06 credits, 5s); stopped: kiro-cli's usage limit was reached",
+        '',
+      ].join('\n'),
+    );
+    const xml = renderBatchJunit(summary);
+    expect(await validateJunit(xml)).toEqual({valid: true, errors: []});
+    expect(xml).toContain('type="usage_limited"');
+    expect(summaryExitCode(summarize(summary.suites.map((s) => ({...s, items: s.items.slice(0, 1)}))))).toBe(
+      0,
+    );
   });
 });

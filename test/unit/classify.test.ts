@@ -7,10 +7,14 @@ const QUIET: StderrFacts = {
   kiroTimeMs: null,
   trailer: false,
   authFailed: false,
+  usageLimit: null,
+  limitResets: null,
+  cliUsage: null,
   agentFallbacks: [],
   deniedTools: [],
   backendTrouble: [],
   warnings: [],
+  explanation: null,
 };
 const TRAILER: Partial<StderrFacts> = {trailer: true, credits: 0.06, kiroTimeMs: 4000};
 
@@ -21,7 +25,9 @@ interface Case {
   spawnErrorCode?: string | null;
   stderr?: Partial<StderrFacts>;
   loginPrompt?: boolean;
+  stdoutUsageLimit?: string;
   requestedAgent?: string | null;
+  apiKeySet?: boolean;
 }
 
 function evidence(c: Case): TurnEvidence {
@@ -31,8 +37,9 @@ function evidence(c: Case): TurnEvidence {
     signal: c.signal ?? null,
     stopReason: c.stopReason ?? null,
     stderr: {...QUIET, ...c.stderr},
-    stdout: {loginPrompt: c.loginPrompt ?? false},
+    stdout: {loginPrompt: c.loginPrompt ?? false, usageLimit: c.stdoutUsageLimit ?? null},
     requestedAgent: c.requestedAgent ?? null,
+    apiKeySet: c.apiKeySet ?? false,
   };
 }
 
@@ -43,8 +50,54 @@ const row = (
   message: string,
 ): [string, Case, Classification] => [name, c, {outcome, message}];
 
+const AUTH_LINE = 'Authentication failed. Your API key may be invalid or expired.';
+const PROFILE_ARN_NOTE =
+  'Kiro is having trouble responding right now: Failed to send the request: An unknown error occurred: profileArn is required but no profiles are available. Please log in and select a profile.';
+const PANIC_NOTE =
+  "thread 'main' panicked at crates/chat-cli/src/cli/chat/mod.rs:812:17: simulated panic while streaming the response";
+
 describe('classify', () => {
   it.each([
+    row(
+      'exit 0 with a time-only trailer (subscription without credits): completed, credits unknown',
+      {stderr: {trailer: true, kiroTimeMs: 19_000}},
+      'completed',
+      'The turn completed (kiro time 19s).',
+    ),
+    row(
+      'V2 usage limit: exit 0, no trailer, the reset date',
+      {stderr: {usageLimit: 'Monthly request limit reached', limitResets: '10/01'}},
+      'usage_limited',
+      "kiro-cli's usage limit is reached (Monthly request limit reached); the limits reset on 10/01, so retrying sooner will not help.",
+    ),
+    row(
+      'V3 usage limit: exit 1, the sentence on stdout, the code on stderr',
+      {
+        exitCode: 1,
+        stdoutUsageLimit: "You've reached your monthly usage limit.",
+        stderr: {
+          usageLimit:
+            '[ERROR] [KRS] HTTP 400 body={"__type":"com.amazon.kiro#ServiceQuotaExceededException","reason":"MONTHLY_REQUEST_COUNT"}',
+        },
+      },
+      'usage_limited',
+      "kiro-cli's usage limit is reached (You've reached your monthly usage limit); no turn can run until it resets, so retrying sooner will not help.",
+    ),
+    row(
+      'a usage limit with only the code on stderr',
+      {
+        exitCode: 1,
+        stderr: {usageLimit: 'UsageLimitReachedError: limit reached', limitResets: '11/01'},
+      },
+      'usage_limited',
+      "kiro-cli's usage limit is reached (UsageLimitReachedError: limit reached); the limits reset on 11/01, so retrying sooner will not help.",
+    ),
+    row(
+      'a usage limit seen only on stdout',
+      {exitCode: 1, stdoutUsageLimit: "You've reached your monthly usage limit."},
+      'usage_limited',
+      "kiro-cli's usage limit is reached (You've reached your monthly usage limit); no turn can run until it resets, so retrying sooner will not help.",
+    ),
     row(
       'exit 0 with trailer',
       {stderr: TRAILER},
@@ -114,16 +167,50 @@ describe('classify', () => {
       'kiro-cli could not be started (EMFILE).',
     ),
     row(
-      'invalid key, exit 0',
-      {stderr: {authFailed: true}},
+      'invalid key, exit 0, KIRO_API_KEY set: the key was rejected',
+      {apiKeySet: true, stderr: {authFailed: true, explanation: AUTH_LINE}},
       'auth_failed',
-      'kiro-cli reported an authentication failure (exit 0): the API key is invalid or expired, or there is no login.',
+      'kiro-cli rejected the API key in KIRO_API_KEY (exit 0): it is invalid or expired.',
+    ),
+    row(
+      'authentication failed under a login (no entitlement): the line is quoted',
+      {stderr: {authFailed: true, explanation: AUTH_LINE}},
+      'auth_failed',
+      'kiro-cli reported an authentication failure (exit 0: Authentication failed. Your API key may be invalid or expired).',
     ),
     row(
       'not logged in, exit 1',
+      {
+        exitCode: 1,
+        stderr: {authFailed: true, explanation: 'Not logged in. Set the KIRO_API_KEY environment variable'},
+      },
+      'auth_failed',
+      'kiro-cli reported an authentication failure (exit 1: Not logged in. Set the KIRO_API_KEY environment variable).',
+    ),
+    row(
+      'an auth failure without a line',
       {exitCode: 1, stderr: {authFailed: true}},
       'auth_failed',
-      'kiro-cli reported an authentication failure (exit 1): the API key is invalid or expired, or there is no login.',
+      'kiro-cli reported an authentication failure (exit 1).',
+    ),
+    row(
+      'profileArn is required (IdC not provisioned), whatever the exit code',
+      {
+        exitCode: 1,
+        stderr: {
+          authFailed: true,
+          backendTrouble: ['Kiro is having trouble responding right now:'],
+          explanation: PROFILE_ARN_NOTE,
+        },
+      },
+      'auth_failed',
+      "kiro-cli's login cannot run turns (exit 1: profileArn is required but no profiles are available): the IAM Identity Center subscription has no usable profile, although whoami says logged in.",
+    ),
+    row(
+      'profileArn is required with a key set still names the profile',
+      {apiKeySet: true, stderr: {authFailed: true, explanation: 'profileArn is required for this request.'}},
+      'auth_failed',
+      "kiro-cli's login cannot run turns (exit 0: profileArn is required for this request): the IAM Identity Center subscription has no usable profile, although whoami says logged in.",
     ),
     row(
       'login prompt seen',
@@ -156,44 +243,90 @@ describe('classify', () => {
       'The turn completed (credits 0.06, kiro time 4s).',
     ),
     row('exit 3', {exitCode: 3}, 'mcp_startup_failed', 'kiro-cli exited 3: an MCP server failed to start.'),
-    row('exit 2', {exitCode: 2}, 'cli_usage_error', 'kiro-cli exited 2: it rejected its command line.'),
+    row(
+      'exit 3 quotes the server that failed',
+      {exitCode: 3, stderr: {explanation: "error: MCP server 'db' failed to start: command 'pg' not found"}},
+      'mcp_startup_failed',
+      "kiro-cli exited 3: an MCP server failed to start (MCP server 'db' failed to start: command 'pg' not found).",
+    ),
+    row('exit 2', {exitCode: 2}, 'cli_usage_error', 'kiro-cli rejected its command line (exit 2).'),
+    row(
+      'exit 2 quotes clap',
+      {exitCode: 2, stderr: {cliUsage: "error: unexpected argument '--effort' found"}},
+      'cli_usage_error',
+      "kiro-cli rejected its command line (exit 2: unexpected argument '--effort' found).",
+    ),
+    row(
+      'exit 1 with clap text after `chat` (2.4.2+)',
+      {
+        exitCode: 1,
+        stderr: {cliUsage: "error: unexpected argument '--effort' found", explanation: 'other'},
+      },
+      'cli_usage_error',
+      "kiro-cli rejected its command line (exit 1: unexpected argument '--effort' found).",
+    ),
+    row(
+      'exit 1 with only the usage line',
+      {exitCode: 1, stderr: {cliUsage: 'Usage: kiro-cli-chat chat [OPTIONS] [INPUT]'}},
+      'cli_usage_error',
+      'kiro-cli rejected its command line (exit 1: Usage: kiro-cli-chat chat [OPTIONS] [INPUT]).',
+    ),
+    row(
+      'exit 0 with clap text is no usage error',
+      {stderr: {...TRAILER, cliUsage: 'Usage: kiro-cli-chat chat [OPTIONS] [INPUT]'}},
+      'completed',
+      'The turn completed (credits 0.06, kiro time 4s).',
+    ),
     row(
       'exit 0 without trailer, backend trouble',
       {
         stderr: {
           backendTrouble: ['Request quota exceeded. Please wait a moment and try again.'],
           warnings: ['WARNING: x'],
+          explanation: 'Request quota exceeded. Please wait a moment and try again.',
         },
       },
       'failed',
-      'kiro-cli exited 0 but printed no "▸ Credits:" trailer, so the turn did not run (backend: Request quota exceeded. Please wait a moment and try again).',
+      'kiro-cli exited 0 without a "▸ Credits:" or "▸ Time:" trailer, so the turn did not run (backend: Request quota exceeded. Please wait a moment and try again).',
     ),
     row(
-      'exit 0 without trailer, a warning',
+      'exit 0 without trailer, nothing but noise',
       {stderr: {warnings: ['Failed to retrieve MCP settings; MCP functionality disabled']}},
       'failed',
-      'kiro-cli exited 0 but printed no "▸ Credits:" trailer, so the turn did not run (Failed to retrieve MCP settings; MCP functionality disabled).',
+      'kiro-cli exited 0 without a "▸ Credits:" or "▸ Time:" trailer, so the turn did not run.',
     ),
     row(
-      'exit 0 without trailer, silent',
-      {},
-      'failed',
-      'kiro-cli exited 0 but printed no "▸ Credits:" trailer, so the turn did not run.',
-    ),
-    row(
-      'exit 1 with an error line (a key in it is redacted)',
+      'exit 1 quotes the explanation, not the first warning (a key in it is redacted)',
       {
         exitCode: 1,
-        stderr: {warnings: ["error: Model 'ksk_abcdefgh' does not exist. Available models: auto"]},
+        stderr: {
+          warnings: [
+            'Failed to retrieve MCP settings; MCP functionality disabled',
+            "error: Model 'ksk_abcdefgh' does not exist. Available models: auto",
+          ],
+          explanation: "error: Model 'ksk_abcdefgh' does not exist. Available models: auto",
+        },
       },
       'failed',
-      "kiro-cli exited 1 (error: Model 'ksk_***' does not exist. Available models: auto).",
+      "kiro-cli exited 1 (Model 'ksk_***' does not exist. Available models: auto).",
     ),
     row(
-      'a long error line is shortened',
-      {exitCode: 1, stderr: {warnings: [`error: ${'x'.repeat(300)}`]}},
+      'a long explanation is shortened',
+      {exitCode: 1, stderr: {explanation: `error: ${'x'.repeat(300)}`}},
       'failed',
-      `kiro-cli exited 1 (error: ${'x'.repeat(112)}…).`,
+      `kiro-cli exited 1 (${'x'.repeat(199)}…).`,
+    ),
+    row(
+      'a crash quotes the panic',
+      {exitCode: 101, stderr: {explanation: PANIC_NOTE}},
+      'failed',
+      "kiro-cli exited 101 (thread 'main' panicked at crates/chat-cli/src/cli/chat/mod.rs:812:17: simulated panic while streaming the response).",
+    ),
+    row(
+      'a signal quotes the panic too',
+      {exitCode: null, signal: 'SIGABRT', stderr: {explanation: PANIC_NOTE}},
+      'failed',
+      "kiro-cli was killed by SIGABRT (thread 'main' panicked at crates/chat-cli/src/cli/chat/mod.rs:812:17: simulated panic while streaming the response).",
     ),
     row('exit 143 from a wrapper', {exitCode: 143}, 'failed', 'kiro-cli exited 143 (SIGTERM).'),
     row('exit 1 with trailer', {exitCode: 1, stderr: TRAILER}, 'failed', 'kiro-cli exited 1.'),
@@ -240,15 +373,43 @@ describe('classify', () => {
     ),
     row(
       'auth beats exit 4',
-      {exitCode: 4, stderr: {authFailed: true}},
+      {exitCode: 4, apiKeySet: true, stderr: {authFailed: true}},
       'auth_failed',
-      'kiro-cli reported an authentication failure (exit 4): the API key is invalid or expired, or there is no login.',
+      'kiro-cli rejected the API key in KIRO_API_KEY (exit 4): it is invalid or expired.',
     ),
     row(
       'auth beats a trailer',
-      {stderr: {...TRAILER, authFailed: true}},
+      {apiKeySet: true, stderr: {...TRAILER, authFailed: true}},
       'auth_failed',
-      'kiro-cli reported an authentication failure (exit 0): the API key is invalid or expired, or there is no login.',
+      'kiro-cli rejected the API key in KIRO_API_KEY (exit 0): it is invalid or expired.',
+    ),
+    row(
+      'auth beats a usage limit',
+      {apiKeySet: true, stderr: {authFailed: true, usageLimit: 'Monthly request limit reached'}},
+      'auth_failed',
+      'kiro-cli rejected the API key in KIRO_API_KEY (exit 0): it is invalid or expired.',
+    ),
+    row(
+      'a usage limit beats exit 4, exit 3, clap text and a requested-agent fallback',
+      {
+        exitCode: 1,
+        requestedAgent: 'a',
+        stderr: {usageLimit: 'MONTHLY_REQUEST_COUNT', cliUsage: 'Usage: kiro-cli', agentFallbacks: ['a']},
+      },
+      'usage_limited',
+      "kiro-cli's usage limit is reached (MONTHLY_REQUEST_COUNT); no turn can run until it resets, so retrying sooner will not help.",
+    ),
+    row(
+      'a completed turn (exit 0 and trailer) that mentions a limit stays completed',
+      {stderr: {...TRAILER, usageLimit: 'You have reached the limit for overages'}},
+      'completed',
+      'The turn completed (credits 0.06, kiro time 4s).',
+    ),
+    row(
+      'a limit line on stdout of a completed turn is the answer, not a limit',
+      {stderr: TRAILER, stdoutUsageLimit: "You've reached your monthly usage limit."},
+      'completed',
+      'The turn completed (credits 0.06, kiro time 4s).',
     ),
     row(
       'exit 4 beats exit-code reading of 3/2',

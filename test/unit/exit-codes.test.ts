@@ -1,5 +1,8 @@
 import {describe, expect, test} from 'vitest';
 
+import Ask from '../../src/commands/ask.js';
+import Batch from '../../src/commands/batch/index.js';
+import BatchReport from '../../src/commands/batch/report.js';
 import {EXIT_CODES, exitCodeFor} from '../../src/lib/exit-codes.js';
 import {OUTCOMES} from '../../src/lib/types.js';
 
@@ -16,6 +19,7 @@ describe('exit codes', () => {
       cli_usage_error: 7,
       timed_out: 8,
       stalled: 9,
+      usage_limited: 10,
       cancelled: 130,
     });
   });
@@ -38,5 +42,19 @@ describe('exit codes', () => {
   test('the cancel signal only matters for cancelled', () => {
     expect(exitCodeFor('timed_out', 'SIGTERM')).toBe(8);
     expect(exitCodeFor('failed', 'SIGINT')).toBe(1);
+  });
+
+  test('ask --help names every exit code of the table', () => {
+    const help = (Ask.description ?? '').replace(/\s+/g, ' ');
+    for (const code of Object.values(EXIT_CODES)) expect(help).toMatch(new RegExp(`[ ,]${code}[ /]`));
+    expect(help).toContain('10 usage limit reached');
+    expect(help).toContain('130/143 cancelled');
+  });
+
+  test('batch --help and batch report --help name the usage-limit stop', () => {
+    expect((Batch.description ?? '').replace(/\s+/g, ' ')).toContain("10 stopped by kiro-cli's usage limit");
+    expect((BatchReport.description ?? '').replace(/\s+/g, ' ')).toContain(
+      "10 an item met kiro-cli's usage limit",
+    );
   });
 });

@@ -87,6 +87,7 @@ describe('askResultToJunit', () => {
     'cli_usage_error',
     'timed_out',
     'stalled',
+    'usage_limited',
     'cancelled',
   ];
   test.each(errorOutcomes)('%s: an <error> typed with the outcome', async (outcome) => {

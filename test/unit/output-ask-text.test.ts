@@ -1,6 +1,7 @@
 import {describe, expect, test} from 'vitest';
 
-import {formatAskText, formatError, suggestionsFor} from '../../src/lib/output/ask-text.js';
+import {Chalk} from 'chalk';
+import {formatAskText, formatError, formatWarning, suggestionsFor} from '../../src/lib/output/ask-text.js';
 import {OUTCOMES} from '../../src/lib/types.js';
 import {sampleAskResult} from '../helpers/validate.js';
 
@@ -19,8 +20,71 @@ describe('formatAskText', () => {
     });
     expect(formatAskText(result)).toEqual({
       stdout: 'The answer is 42.\n',
-      stderr: 'warning: WARNING: Agent conflict for x. Using workspace version.\nwarning: second\n',
+      stderr: 'warning: Agent conflict for x. Using workspace version.\nwarning: second\n',
     });
+  });
+
+  test.each([
+    ['WARNING: Agent conflict for x.', 'warning: Agent conflict for x.'],
+    ['Warning: low disk', 'warning: low disk'],
+    [
+      '⚠️  Kiro rate limit reached: Request quota exceeded.',
+      'warning: Kiro rate limit reached: Request quota exceeded.',
+    ],
+    ['error: Tool approval required', 'error: Tool approval required'],
+    ['Error: no agent with name a found. Falling back', 'error: no agent with name a found. Falling back'],
+    ['[ERROR] [KRS] HTTP 400 body={}', 'error: [KRS] HTTP 400 body={}'],
+    ['Failed to retrieve MCP settings', 'warning: Failed to retrieve MCP settings'],
+  ])('kiro-cli line %j is shown as %j: one label, its severity kept', (line, shown) => {
+    expect(formatWarning(line)).toBe(shown);
+  });
+
+  test('labels are coloured only when the paint has colour', () => {
+    const colours = new Chalk({level: 1});
+    expect(formatWarning('WARNING: w', colours)).toBe('\u001b[33mwarning:\u001b[39m w');
+    expect(formatWarning('error: e', colours)).toBe('\u001b[31m\u001b[1merror:\u001b[22m\u001b[39m e');
+    expect(formatError('m', ['s'], colours)).toBe('\u001b[31m\u001b[1merror:\u001b[22m\u001b[39m m\n  → s\n');
+    expect(formatError('m', [], new Chalk({level: 0}))).toBe('error: m\n');
+  });
+
+  test('a failed turn: the quoted line and the session-id "unknown" are not repeated as warnings', () => {
+    const result = sampleAskResult({
+      ok: false,
+      outcome: 'failed',
+      message: "kiro-cli exited 1 (Model 'gpt-9' does not exist. Available models: auto).",
+      text: '',
+      warnings: [
+        "error: Model 'gpt-9' does not exist. Available models: auto",
+        'session id unknown: kiro-cli listed no new session for this directory.',
+        'WARNING: Agent conflict for x.',
+      ],
+    });
+    expect(formatAskText(result).stderr).toBe(
+      "warning: Agent conflict for x.\nerror: kiro-cli exited 1 (Model 'gpt-9' does not exist. Available models: auto).\n",
+    );
+  });
+
+  test('a completed turn keeps the session-id warning', () => {
+    const result = sampleAskResult({warnings: ['session id unknown: 2 new sessions appeared.']});
+    expect(formatAskText(result).stderr).toBe('warning: session id unknown: 2 new sessions appeared.\n');
+  });
+
+  test('a rejected key: the error comes first and does not tell to set the key that is set', () => {
+    const result = sampleAskResult({
+      ok: false,
+      outcome: 'auth_failed',
+      message: 'kiro-cli rejected the API key in KIRO_API_KEY (exit 0): it is invalid or expired.',
+      text: '',
+      warnings: ['session id unknown: kiro-cli listed no new session for this directory.'],
+    });
+    expect(formatAskText(result, {apiKeySet: true}).stderr).toBe(
+      [
+        'error: kiro-cli rejected the API key in KIRO_API_KEY (exit 0): it is invalid or expired.',
+        '  → create a new API key and put it in KIRO_API_KEY',
+        '  → then run `kiro-x doctor`',
+        '',
+      ].join('\n'),
+    );
   });
 
   test('auth_failed: no stdout, the error and its next step on stderr', () => {
@@ -77,11 +141,22 @@ describe('suggestionsFor', () => {
       agent_not_found: ['check the agent name', 'run `kiro-x doctor --agent <name>`'],
       timed_out: ['raise --timeout'],
       stalled: ['raise --stall-timeout (kiro-cli printed nothing for that long)'],
+      usage_limited: [
+        "wait for the reset, or raise the account's limit (plan or overages) in the Kiro account",
+      ],
       mcp_startup_failed: [
         "check the agent's MCP servers: each command must start on its own",
         'run `kiro-x doctor`',
       ],
     });
+  });
+
+  test('auth_failed with KIRO_API_KEY set: make a new key', () => {
+    expect(suggestionsFor('auth_failed', {apiKeySet: true})).toEqual([
+      'create a new API key and put it in KIRO_API_KEY',
+      'then run `kiro-x doctor`',
+    ]);
+    expect(suggestionsFor('auth_failed', {apiKeySet: false})).toEqual(suggestionsFor('auth_failed'));
   });
 
   test('returns a copy callers may change', () => {

@@ -1,6 +1,6 @@
 import {describe, expect, test} from 'vitest';
 
-import {colorLevel, paint, useColor} from '../../src/lib/output/terminal.js';
+import {colorLevel, errorLabel, paint, useColor, warningLabel} from '../../src/lib/output/terminal.js';
 
 const tty = {isTTY: true};
 const pipe = {isTTY: false};
@@ -35,5 +35,17 @@ describe('paint', () => {
   test('writes plain text when colour is off', () => {
     expect(paint(pipe, {}).red.bold('x')).toBe('x');
     expect(paint(tty, {NO_COLOR: '1'}).yellow('warning')).toBe('warning');
+  });
+});
+
+describe("kiro-x's own labels", () => {
+  test('red error: and yellow warning: on a TTY, plain on a pipe, under NO_COLOR and by default', () => {
+    expect(errorLabel(paint(tty, {}))).toBe('\u001b[31m\u001b[1merror:\u001b[22m\u001b[39m');
+    expect(warningLabel(paint(tty, {}))).toBe('\u001b[33mwarning:\u001b[39m');
+    expect([errorLabel(paint(pipe, {})), warningLabel(paint(tty, {NO_COLOR: '1'}))]).toEqual([
+      'error:',
+      'warning:',
+    ]);
+    expect([errorLabel(), warningLabel()]).toEqual(['error:', 'warning:']);
   });
 });

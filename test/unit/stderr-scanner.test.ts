@@ -2,6 +2,7 @@ import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
+import {explainOutput} from '../../src/lib/engine/explain-output.js';
 import {parseKiroDuration} from '../../src/lib/engine/kiro-time.js';
 import {StderrScanner} from '../../src/lib/engine/stderr-scanner.js';
 import type {StderrFacts} from '../../src/lib/types.js';
@@ -25,10 +26,14 @@ const NONE: StderrFacts = {
   kiroTimeMs: null,
   trailer: false,
   authFailed: false,
+  usageLimit: null,
+  limitResets: null,
+  cliUsage: null,
   agentFallbacks: [],
   deniedTools: [],
   backendTrouble: [],
   warnings: [],
+  explanation: null,
 };
 const SGR = (text: string): string => `\u001b[38;5;8m${text}\u001b[0m`;
 
@@ -56,6 +61,13 @@ describe('StderrScanner on the trust-all capture', () => {
 
 describe('StderrScanner line rules', () => {
   const denied = 'Command execute_bash is rejected because it matches one or more rules on the denied list:';
+  const reason = '  - non-interactive mode (no user to approve)';
+  const deniedWarning =
+    'Command execute_bash is rejected because it matches one or more rules on the denied list: non-interactive mode (no user to approve); allow it with --trust-tools shell';
+  const modelError =
+    "error: Model 'gpt-9' does not exist. Available models: auto, claude-sonnet-4.5, claude-haiku-4.5, claude-opus-4.5";
+  const quotaBody =
+    '[ERROR] [KRS] HTTP 400 body={"__type":"com.amazon.kiro#ServiceQuotaExceededException","reason":"MONTHLY_REQUEST_COUNT"}';
   it.each<[string, string, Partial<StderrFacts>]>([
     ['trailer', '\n ▸ Credits: 0.06 • Time: 4s\n\n', {trailer: true, credits: 0.06, kiroTimeMs: 4000}],
     [
@@ -69,15 +81,46 @@ describe('StderrScanner line rules', () => {
       {trailer: true, credits: 1234.5, kiroTimeMs: 3_723_000},
     ],
     ['trailer without time', '▸ Credits: 3.96', {trailer: true, credits: 3.96}],
+    ['time-only trailer (no credits)', '\n ▸ Time: 19s\n\n', {trailer: true, kiroTimeMs: 19_000}],
+    ['time-only trailer in SGR', `${SGR(' ▸ Time: 2m 18s')}\n`, {trailer: true, kiroTimeMs: 138_000}],
     ['trailer with unreadable numbers', '▸ Credits: n/a • Time: soon', {trailer: true}],
-    ['credits mentioned elsewhere is no trailer', 'Credits: 3.96 • Time: 4s', {}],
-    ['invalid key', 'Authentication failed. Your API key may be invalid or expired.\n', {authFailed: true}],
+    [
+      'credits mentioned elsewhere is no trailer',
+      'Credits: 3.96 • Time: 4s',
+      {explanation: 'Credits: 3.96 • Time: 4s'},
+    ],
+    [
+      'invalid key',
+      'Authentication failed. Your API key may be invalid or expired.\n',
+      {authFailed: true, explanation: 'Authentication failed. Your API key may be invalid or expired.'},
+    ],
     [
       'not logged in (new builds)',
       'Not logged in. Set the KIRO_API_KEY environment variable or run `kiro-cli login` first.',
-      {authFailed: true},
+      {
+        authFailed: true,
+        explanation:
+          'Not logged in. Set the KIRO_API_KEY environment variable or run `kiro-cli login` first.',
+      },
     ],
-    ['not logged in (plain)', 'Not logged in\n', {authFailed: true}],
+    ['not logged in (plain)', 'Not logged in\n', {authFailed: true, explanation: 'Not logged in'}],
+    [
+      'profileArn is required (2.x backend report): auth, the cause joined to its heading',
+      'Kiro is having trouble responding right now: \n' +
+        '   0: Failed to send the request: An unknown error occurred: profileArn is required but no profiles are available. Please log in and select a profile.\n' +
+        '   1: An unknown error occurred: profileArn is required but no profiles are available. Please log in and select a profile.\n\n' +
+        'Location:\n   crates/chat-cli/src/cli/chat/mod.rs:1647\n\n' +
+        'Backtrace omitted. Run with RUST_BACKTRACE=1 environment variable to display it.\n',
+      {
+        authFailed: true,
+        backendTrouble: ['Kiro is having trouble responding right now:'],
+        warnings: [
+          'Kiro is having trouble responding right now: Failed to send the request: An unknown error occurred: profileArn is required but no profiles are available. Please log in and select a profile.',
+        ],
+        explanation:
+          'Kiro is having trouble responding right now: Failed to send the request: An unknown error occurred: profileArn is required but no profiles are available. Please log in and select a profile.',
+      },
+    ],
     [
       'agent fallback with a path name',
       'Error: no agent with name /x/my agent.json found. Falling back to user specified default',
@@ -86,12 +129,42 @@ describe('StderrScanner line rules', () => {
         warnings: [
           'Error: no agent with name /x/my agent.json found. Falling back to user specified default',
         ],
+        explanation:
+          'Error: no agent with name /x/my agent.json found. Falling back to user specified default',
       },
     ],
     [
-      'denied tool, twice, with its reason line',
-      `${denied}\n  - non-interactive mode (no user to approve)\n${denied}\n`,
-      {deniedTools: ['execute_bash'], warnings: [denied]},
+      'denied tool, twice: its reason joined and the flag that allows it',
+      `${denied}\n${reason}\n${denied}\n${reason}\n`,
+      {
+        deniedTools: ['execute_bash'],
+        warnings: [deniedWarning],
+        explanation: `${denied} non-interactive mode (no user to approve)`,
+      },
+    ],
+    [
+      'denied tool with two reasons, internal names mapped to --trust-tools names',
+      'Command fs_write is rejected because it matches one or more rules on the denied list:\n  - rule a\n  - rule b\nnext\n',
+      {
+        deniedTools: ['fs_write'],
+        warnings: [
+          'Command fs_write is rejected because it matches one or more rules on the denied list: rule a; rule b; allow it with --trust-tools write',
+        ],
+        explanation:
+          'Command fs_write is rejected because it matches one or more rules on the denied list: rule a; rule b',
+      },
+    ],
+    [
+      'denied MCP tool keeps its name',
+      'Tool @git/push is rejected because it matches one or more rules on the denied list:\n  - non-interactive mode (no user to approve)\n',
+      {
+        deniedTools: ['@git/push'],
+        warnings: [
+          'Tool @git/push is rejected because it matches one or more rules on the denied list: non-interactive mode (no user to approve); allow it with --trust-tools @git/push',
+        ],
+        explanation:
+          'Tool @git/push is rejected because it matches one or more rules on the denied list: non-interactive mode (no user to approve)',
+      },
     ],
     [
       'older approval error',
@@ -101,14 +174,19 @@ describe('StderrScanner line rules', () => {
         warnings: [
           'error: Tool approval required but --no-interactive was specified. Use --trust-all-tools to allow it.',
         ],
+        explanation:
+          'error: Tool approval required but --no-interactive was specified. Use --trust-all-tools to allow it.',
       },
     ],
     [
       'older approval error naming the tool',
-      'error: Tool approval required but --no-interactive was specified (tool: fs_write)',
+      'error: Tool approval required but --no-interactive was specified (tool: use_aws)',
       {
-        deniedTools: ['fs_write'],
-        warnings: ['error: Tool approval required but --no-interactive was specified (tool: fs_write)'],
+        deniedTools: ['use_aws'],
+        warnings: [
+          'error: Tool approval required but --no-interactive was specified (tool: use_aws); allow it with --trust-tools aws',
+        ],
+        explanation: 'error: Tool approval required but --no-interactive was specified (tool: use_aws)',
       },
     ],
     [
@@ -126,7 +204,152 @@ describe('StderrScanner line rules', () => {
           'Request quota exceeded. Please wait a moment and try again.',
           "The model you've selected is temporarily unavailable. Please relaunch with '--model <model_id>' to use a different model.",
         ],
+        explanation: 'Kiro is having trouble responding right now: 503',
       },
+    ],
+    [
+      'a rate limit: the warning line and the quota line are one message',
+      '⚠️  Kiro rate limit reached:\nRequest quota exceeded. Please wait a moment and try again.\n',
+      {
+        backendTrouble: [
+          '⚠️  Kiro rate limit reached:',
+          'Request quota exceeded. Please wait a moment and try again.',
+        ],
+        warnings: [
+          '⚠️  Kiro rate limit reached: Request quota exceeded. Please wait a moment and try again.',
+        ],
+        explanation:
+          '⚠️  Kiro rate limit reached: Request quota exceeded. Please wait a moment and try again.',
+      },
+    ],
+    [
+      'throttling, capacity and network failures are backend trouble',
+      'ThrottlingException: Rate exceeded\nInsufficientModelCapacity: try later\nError: dispatch failure (io error): reset\n',
+      {
+        backendTrouble: [
+          'ThrottlingException: Rate exceeded',
+          'InsufficientModelCapacity: try later',
+          'Error: dispatch failure (io error): reset',
+        ],
+        warnings: [
+          'ThrottlingException: Rate exceeded',
+          'InsufficientModelCapacity: try later',
+          'Error: dispatch failure (io error): reset',
+        ],
+        explanation: 'Error: dispatch failure (io error): reset',
+      },
+    ],
+    [
+      'V2 usage limit with its reset date',
+      'Failed to retrieve MCP settings; MCP functionality disabled\nMonthly request limit reached\nThe limits reset on 10/01.\n',
+      {
+        usageLimit: 'Monthly request limit reached',
+        limitResets: '10/01',
+        warnings: [
+          'Failed to retrieve MCP settings; MCP functionality disabled',
+          'Monthly request limit reached',
+        ],
+        explanation: 'Monthly request limit reached',
+      },
+    ],
+    [
+      'V3 usage limit: the backend body',
+      `${quotaBody}\n`,
+      {usageLimit: quotaBody, warnings: [quotaBody], explanation: quotaBody},
+    ],
+    [
+      'a usage-limit sentence wins over an earlier code',
+      'UsageLimitReachedError\nYou have reached the limit for overages.\n',
+      {
+        usageLimit: 'You have reached the limit for overages.',
+        warnings: ['UsageLimitReachedError', 'You have reached the limit for overages.'],
+        explanation: 'You have reached the limit for overages.',
+      },
+    ],
+    [
+      'daily request count',
+      'error: DailyRequestCount exceeded\n',
+      {
+        usageLimit: 'error: DailyRequestCount exceeded',
+        warnings: ['error: DailyRequestCount exceeded'],
+        explanation: 'error: DailyRequestCount exceeded',
+      },
+    ],
+    [
+      'clap error after chat (2.4.2+): the error line, not the usage line',
+      "error: unexpected argument '--effort' found\n\nUsage: kiro-cli-chat chat [OPTIONS] [INPUT]\n\nFor more information, try '--help'.\n",
+      {
+        cliUsage: "error: unexpected argument '--effort' found",
+        warnings: ["error: unexpected argument '--effort' found"],
+        explanation: "error: unexpected argument '--effort' found",
+      },
+    ],
+    [
+      'clap value error',
+      "error: invalid value 'x' for '--effort <EFFORT>'\n  [possible values: low, medium]\n",
+      {
+        cliUsage: "error: invalid value 'x' for '--effort <EFFORT>'",
+        warnings: ["error: invalid value 'x' for '--effort <EFFORT>'"],
+        explanation: "error: invalid value 'x' for '--effort <EFFORT>'",
+      },
+    ],
+    [
+      'unknown model under an API key: the error, not the MCP notice printed first',
+      `Failed to retrieve MCP settings; MCP functionality disabled\n${modelError}\n`,
+      {
+        warnings: ['Failed to retrieve MCP settings; MCP functionality disabled', modelError],
+        explanation: modelError,
+      },
+    ],
+    [
+      'unknown --resume-id: the error, not the MCP notice',
+      'Failed to retrieve MCP settings; MCP functionality disabled\nerror: Conversation session 0000 not found\n',
+      {
+        warnings: [
+          'Failed to retrieve MCP settings; MCP functionality disabled',
+          'error: Conversation session 0000 not found',
+        ],
+        explanation: 'error: Conversation session 0000 not found',
+      },
+    ],
+    [
+      'a Rust panic: the location joined to its message; the backtrace hint is noise',
+      "Failed to retrieve MCP settings; MCP functionality disabled\n\nthread 'main' panicked at crates/chat-cli/src/cli/chat/mod.rs:812:17:\n" +
+        'simulated panic while streaming the response\nnote: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n',
+      {
+        warnings: [
+          'Failed to retrieve MCP settings; MCP functionality disabled',
+          "thread 'main' panicked at crates/chat-cli/src/cli/chat/mod.rs:812:17: simulated panic while streaming the response",
+        ],
+        explanation:
+          "thread 'main' panicked at crates/chat-cli/src/cli/chat/mod.rs:812:17: simulated panic while streaming the response",
+      },
+    ],
+    [
+      'an old-style panic on one line',
+      "thread 'main' panicked at 'index out of bounds', src/main.rs:3:5\n",
+      {
+        warnings: ["thread 'main' panicked at 'index out of bounds', src/main.rs:3:5"],
+        explanation: "thread 'main' panicked at 'index out of bounds', src/main.rs:3:5",
+      },
+    ],
+    [
+      'only noise: nothing explains',
+      'Failed to retrieve MCP settings; MCP functionality disabled\n' +
+        'All tools are now trusted (!). Kiro will execute tools without asking for confirmation.\n' +
+        'Agents can sometimes do unexpected things so understand the risks.\n\n' +
+        'Learn more at https://kiro.dev/docs/cli/chat/security/#using-tools-trust-all-safely\nThinking...\n',
+      {warnings: ['Failed to retrieve MCP settings; MCP functionality disabled']},
+    ],
+    [
+      'an unknown line explains when nothing better does; a warning beats it',
+      'something odd\nWARNING: odder\n',
+      {warnings: ['WARNING: odder'], explanation: 'WARNING: odder'},
+    ],
+    [
+      'a line ending in a colon never swallows the trailer',
+      'Summary:\n ▸ Credits: 0.06 • Time: 4s\n',
+      {trailer: true, credits: 0.06, kiroTimeMs: 4000, explanation: 'Summary:'},
     ],
     [
       'warnings in order, deduplicated, cleaned',
@@ -139,6 +362,7 @@ describe('StderrScanner line rules', () => {
           'Failed to retrieve MCP settings; MCP functionality disabled',
           "error: Model 'x' does not exist. Available models: auto",
         ],
+        explanation: "error: Model 'x' does not exist. Available models: auto",
       },
     ],
   ])('%s', (_name, input, expected) => {
@@ -154,7 +378,13 @@ describe('StderrScanner line rules', () => {
     scanner.push(bytes.subarray(0, arrow + 1));
     scanner.push(bytes.subarray(arrow + 1, arrow + 2));
     scanner.push(bytes.subarray(arrow + 2));
-    expect(scanner.end()).toEqual({...NONE, trailer: true, credits: 0.06, kiroTimeMs: 4000});
+    expect(scanner.end()).toEqual({
+      ...NONE,
+      trailer: true,
+      credits: 0.06,
+      kiroTimeMs: 4000,
+      explanation: 'x',
+    });
   });
 
   it('calls onLine with every cleaned line, the unterminated last one included', () => {
@@ -185,6 +415,23 @@ describe('StderrScanner tail', () => {
   it('cuts a single huge line to its last 8 KiB', () => {
     const {tail} = scan(`${'z'.repeat(5 * 1024 * 1024)}!\n`);
     expect(tail).toBe(`${'z'.repeat(8191)}!`);
+  });
+});
+
+describe('explainOutput (messages of list, delete and doctor calls)', () => {
+  const MCP = 'Failed to retrieve MCP settings; MCP functionality disabled\n';
+  it.each<[string, string, string, string]>([
+    [
+      'the error, not the MCP notice printed first',
+      `${MCP}error: Session ID not found\n`,
+      '',
+      'error: Session ID not found',
+    ],
+    ['a plain stderr line', 'Deleted session abc\n', '', 'Deleted session abc'],
+    ['noise only: the first stdout line', MCP, '\n  {"models": []}\nmore', '{"models": []}'],
+    ['nothing at all', '', '', ''],
+  ])('%s', (_name, stderr, stdout, said) => {
+    expect(explainOutput(stderr, stdout)).toBe(said);
   });
 });
 

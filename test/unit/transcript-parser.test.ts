@@ -52,7 +52,14 @@ const CAPTURES: Array<[string, string[], ToolCall[], string]> = [
 describe('TranscriptParser on real captures', () => {
   it.each(CAPTURES)('%s', (file, messages, toolCalls, transcript) => {
     const bytes = capture(file);
-    const expected = {messages, text: messages.at(-1), transcript, toolCalls, loginPrompt: false};
+    const expected = {
+      messages,
+      text: messages.at(-1),
+      transcript,
+      toolCalls,
+      loginPrompt: false,
+      usageLimit: null,
+    };
     expect(parseTranscript(bytes)).toEqual(expected);
     expect(parseInChunks(bytes, 1)).toEqual(expected);
     expect(parseInChunks(bytes, 7, false)).toEqual({...expected, transcript: null});
@@ -143,6 +150,70 @@ describe('TranscriptParser rules', () => {
         ],
       },
     ],
+    [
+      'two parallel headers on one physical line are two calls; completions go to them in order',
+      `${MARK}Let me look.${ESC}[0m${ESC}[0m\n` +
+        'Reading file: a, all lines (using tool: read)I will run the following command: echo one (using tool: shell)\n' +
+        'Purpose: Print one\n\n ✓ Successfully read 12 bytes from a\n - Completed in 0.002s\n\none\n- Completed in 1.596s\n\n' +
+        `${MARK}done`,
+      {
+        messages: ['Let me look.', 'done'],
+        toolCalls: [
+          {tool: 'read', title: 'Reading file: a, all lines', durationMs: 2},
+          {tool: 'shell', title: 'I will run the following command: echo one', durationMs: 1596},
+        ],
+      },
+    ],
+    [
+      'a header sharing its line with its completion records the duration',
+      "Introspecting kiro-cli's own documentation (using tool: introspect) - Completed in 0.68s\n\n> ok",
+      {
+        messages: ['ok'],
+        toolCalls: [
+          {tool: 'introspect', title: "Introspecting kiro-cli's own documentation", durationMs: 680},
+        ],
+      },
+    ],
+    [
+      'a completion on a header line goes to the oldest open call, like any other',
+      'Reading file: a, all lines (using tool: read)\nSearching for: x (using tool: grep)-Completed in 0.5s\n - Completed in 0.7s\n',
+      {
+        toolCalls: [
+          {tool: 'read', title: 'Reading file: a, all lines', durationMs: 500},
+          {tool: 'grep', title: 'Searching for: x', durationMs: 700},
+        ],
+      },
+    ],
+    [
+      'a built-in and an MCP header on one line',
+      'Searching for: x (using tool: grep)Running tool push with the param (from mcp server: git)\n',
+      {
+        toolCalls: [
+          {tool: 'grep', title: 'Searching for: x'},
+          {tool: '@git/push', title: 'Running tool push with the param'},
+        ],
+      },
+    ],
+    [
+      'text after the last header is no header line',
+      'I use (using tool: shell) often, he said\n',
+      {toolCalls: [], messages: ['I use (using tool: shell) often, he said']},
+    ],
+    [
+      'an empty tool name is skipped',
+      'Odd header (using tool: )Reading file: a, all lines (using tool: read)\n',
+      {toolCalls: [{tool: 'read', title: 'Reading file: a, all lines'}]},
+    ],
+    [
+      "V3's usage-limit line on stdout is evidence, not an answer",
+      "You've reached your monthly usage limit.\n",
+      {messages: [], text: '', usageLimit: "You've reached your monthly usage limit."},
+    ],
+    [
+      'a usage-limit sentence inside a message is the answer',
+      `${MARK}You've reached your monthly usage limit, says the doc.`,
+      {messages: ["You've reached your monthly usage limit, says the doc."], usageLimit: null},
+    ],
   ])('%s', (_name, input, expected) => {
     const bytes = Buffer.from(input);
     const summary = parseTranscript(bytes);
@@ -162,6 +233,7 @@ describe('TranscriptParser rules', () => {
       transcript: `${line}\n`,
       toolCalls: [],
       loginPrompt: true,
+      usageLimit: null,
     });
   });
 
@@ -239,6 +311,7 @@ describe('TranscriptParser with messages: last', () => {
       transcript: null,
       toolCalls: [{tool: 'read', title: 'Reading file: a'}],
       loginPrompt: false,
+      usageLimit: null,
     });
   });
 

@@ -8,7 +8,8 @@ export default class Batch extends BaseCommand {
   static override description = `FILE is .txt (a prompt per line), .jsonl, .json (array) or .yaml/.yml (list); "-" reads
 stdin in the --format given. Item fields override the flags. Each finished attempt is appended to the ledger
 (--results), so --resume and "kiro-x batch report" work after an interruption, even a kill.
-Exit codes: 0 every item passed, 1 a failure, error or fail-fast skip, 2 usage error, 130/143 interrupted.`;
+Exit codes: 0 every item passed, 1 a failure, error or fail-fast skip, 2 usage error, 10 stopped by
+kiro-cli's usage limit, 130/143 interrupted.`;
   static override examples = [
     '<%= config.bin %> batch prompts.txt -j 8 --junit-file reports/kiro.xml',
     '<%= config.bin %> batch evals.yaml --retries 2 --max-credits 50 --json',

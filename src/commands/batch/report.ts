@@ -7,7 +7,8 @@ export default class BatchReport extends BaseCommand {
   static override summary = 'Rebuild batch reports from one or many ledgers without running anything.';
   static override description = `Takes the latest record of each item over all ledgers (e.g. the shards of a CI
 matrix) and prints the same text, JSON or JUnit summary "kiro-x batch" prints.
-Exit codes: 0 every item passed, 1 a failure, error or fail-fast skip, 2 usage error.`;
+Exit codes: 0 every item passed, 1 a failure, error or fail-fast skip, 2 usage error, 10 an item met
+kiro-cli's usage limit.`;
   static override examples = [
     '<%= config.bin %> batch report kiro-x-results.jsonl',
     '<%= config.bin %> batch report shards/*.jsonl -o junit > kiro.xml',

@@ -1,5 +1,6 @@
 import {formatDuration} from '../duration.js';
 import {oneLine} from '../output/shorten.js';
+import {hitUsageLimit} from './report-builder.js';
 import type {BatchSummary, ItemReport} from './types.js';
 
 const MARKS: Record<ItemReport['status'], string> = {passed: '✓', failed: '✗', error: '!', skipped: '-'};
@@ -31,6 +32,11 @@ export function renderBatchText(summary: BatchSummary): string {
   const t = summary.totals;
   const counts = `${t.items} items: ${t.passed} passed, ${t.failed} failed, ${t.errors} errors, ${t.skipped} skipped`;
   const extra = `${t.credits} credits, ${formatDuration(summary.durationMs)}`;
-  lines.push(`${counts} (${extra})${summary.interrupted ? `; interrupted by ${summary.interrupted}` : ''}`);
+  const why = summary.interrupted
+    ? `; interrupted by ${summary.interrupted}`
+    : hitUsageLimit(summary)
+      ? "; stopped: kiro-cli's usage limit was reached"
+      : '';
+  lines.push(`${counts} (${extra})${why}`);
   return `${lines.join('\n')}\n`;
 }

@@ -1,3 +1,4 @@
+import {EXIT_CODES} from '../exit-codes.js';
 import type {BatchSummary, BatchTotals, ItemReport, LedgerRecord, SuiteReport} from './types.js';
 
 /** The slim report of one record: the transcript and the rest of the ask result stay in the ledger. */
@@ -140,9 +141,18 @@ export function summarize(
   };
 }
 
-/** 0 when every item passed or was skipped for no failure; 1 for any failure, error or fail-fast skip. */
+/** Whether kiro-cli's usage limit ended an item (and so stopped the run that made it). */
+export function hitUsageLimit(summary: BatchSummary): boolean {
+  return summary.suites.some((s) => s.items.some((item) => item.outcome === 'usage_limited'));
+}
+
+/**
+ * 0 when every item passed or was skipped for no failure; 10 when kiro-cli's usage limit ended an item (the run
+ * stopped there); 1 for any other failure, error or fail-fast skip; 130/143 when interrupted.
+ */
 export function summaryExitCode(summary: BatchSummary): number {
   if (summary.interrupted === 'SIGTERM') return 143;
   if (summary.interrupted === 'SIGINT') return 130;
+  if (hitUsageLimit(summary)) return EXIT_CODES.usage_limited;
   return summary.suites.some((s) => s.items.some(failedItem)) ? 1 : 0;
 }

@@ -3,8 +3,13 @@ import type {AskResult, Outcome} from '../types.js';
 /** Outcomes another attempt may fix. */
 const TRANSIENT: ReadonlySet<Outcome> = new Set(['timed_out', 'stalled']);
 
-/** Backend trouble on stderr that a later attempt may not meet (kiro-cli exits 0 or 1 on these). */
-const BACKEND_TROUBLE = /having trouble responding|quota exceeded|temporarily unavailable/i;
+/**
+ * Backend trouble on stderr that a later attempt may not meet (kiro-cli exits 0 or 1 on these): outages, rate
+ * limits and throttling, models without capacity, network failures. A usage limit is its own outcome
+ * (`usage_limited`) and never retried: nothing runs again before the limit resets.
+ */
+const BACKEND_TROUBLE =
+  /having trouble responding|quota exceeded|temporarily unavailable|rate limit|throttl|too many requests|InsufficientModelCapacity|dispatch failure/i;
 
 /** Whether a failed attempt is worth retrying: timeouts, stalls and failures with backend trouble on stderr. */
 export function isTransient(result: Pick<AskResult, 'outcome' | 'stderrTail' | 'warnings'>): boolean {

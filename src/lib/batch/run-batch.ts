@@ -44,17 +44,25 @@ export interface BatchRun {
   ledgerError: string | null;
 }
 
+/** How the skip records of a batch stopped by a usage limit begin. */
+const USAGE_LIMIT_STOP = "kiro-cli's usage limit was reached";
+
 interface Stop {
   reason: string;
   causedByFailure: boolean;
 }
 
-/** Run a batch: N turns at a time, retries with backoff, fail-fast and credit limits, each attempt on disk. */
+/**
+ * Run a batch: N turns at a time, retries with backoff, fail-fast and credit limits, each attempt on disk. A
+ * usage limit stops scheduling like --fail-fast does, whatever the flags: unstarted items are recorded as skipped.
+ */
 export async function runBatch(options: RunBatchOptions): Promise<BatchRun> {
   const builder = options.previous ?? new ReportBuilder();
   const plan = planItems(options.items, options.base, options.file, builder, options.selection ?? 'all');
   const signal = options.signal;
   let stop: Stop | null = null;
+  // Once kiro-cli reports a usage limit, no further attempt can run: not even a retry of a running item.
+  let limited = false;
   let credits = 0;
   let next = 0;
   const preflight = plan.run.length === 0 ? null : await credentialCheck(options.base, signal);
@@ -90,10 +98,16 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchRun> {
       finishedAt: new Date().toISOString(),
       status,
       willRetry:
-        status === 'error' && n <= options.retries && isTransient(result) && !signal?.aborted && !preflight,
+        status === 'error' &&
+        n <= options.retries &&
+        isTransient(result) &&
+        !signal?.aborted &&
+        !preflight &&
+        !limited,
       assertions,
       ...result,
     };
+    if (result.outcome === 'usage_limited') limited = true;
     const durable = options.ledger.append([record]);
     builder.add(record);
     credits += result.credits ?? 0;
@@ -114,6 +128,10 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchRun> {
     for (let n = 1; ; n++) {
       const record = await attempt(item, promptHash, n);
       if (!record.willRetry) {
+        // Every other item would meet the same limit: start none, let the running ones finish.
+        if (record.outcome === 'usage_limited' && stop === null && !signal?.aborted) {
+          stop = {reason: `${USAGE_LIMIT_STOP} (item ${item.id})`, causedByFailure: true};
+        }
         if (record.status !== 'passed' && options.failFast && stop === null && !signal?.aborted) {
           stop = {
             reason: `--fail-fast: item ${item.id} did not pass (${record.outcome})`,

@@ -1,4 +1,5 @@
 import {captureKiro} from '../engine/capture-kiro.js';
+import {explainOutput} from '../engine/explain-output.js';
 import {credentialUsable} from './check-credential.js';
 import {fail, pass, skip, warn, type DoctorCheck} from './types.js';
 
@@ -62,7 +63,7 @@ export const modelCheck: DoctorCheck = {
       }
       const list = run.exitCode === 0 ? parseModelList(run.stdout) : null;
       if (list === null) {
-        const said = (run.stderr.trim() || run.stdout.trim()).split('\n')[0] ?? '';
+        const said = explainOutput(run.stderr, run.stdout);
         return warn(
           `Could not read the model list (exit ${run.exitCode ?? run.signal ?? run.spawnErrorCode})${said ? `: ${said}` : ''}.`,
           'Run `kiro-cli chat --list-models` by hand.',

@@ -1,7 +1,8 @@
 import type {StderrFacts} from '../types.js';
 import {cleanLine} from './ansi.js';
 import {detach, LineSplitter} from './line-splitter.js';
-import {isWarningLine, readStderrLine} from './stderr-lines.js';
+import {readStderrLine} from './stderr-lines.js';
+import {StderrNote} from './stderr-note.js';
 
 /** Options of {@link StderrScanner}. */
 export interface StderrScannerOptions {
@@ -15,7 +16,10 @@ const TAIL_CHARS = 8192;
 const MAX_WARNINGS = 100;
 const MAX_WARNING_CHARS = 1000;
 
-/** Streaming reader of kiro-cli's stderr: the credits trailer, auth, agent, tool and backend signals, a tail. */
+/**
+ * Streaming reader of kiro-cli's stderr: the trailer, auth, usage-limit, clap, agent, tool and backend signals,
+ * the warnings, the message that best explains a failure, and a tail.
+ */
 export class StderrScanner {
   readonly #onLine: (line: string) => void;
   readonly #lines = new LineSplitter((raw) => this.#line(cleanLine(raw)));
@@ -28,6 +32,11 @@ export class StderrScanner {
   #kiroTimeMs: number | null = null;
   #trailer = false;
   #authFailed = false;
+  #usageLimit: {line: string; human: boolean} | null = null;
+  #limitResets: string | null = null;
+  #cliUsage: {line: string; error: boolean} | null = null;
+  #note: StderrNote | null = null;
+  #best: {text: string; rank: number} | null = null;
 
   constructor(options: StderrScannerOptions = {}) {
     this.#onLine = options.onLine ?? (() => {});
@@ -41,15 +50,20 @@ export class StderrScanner {
   /** Ends the stream and returns what stderr said. */
   end(): StderrFacts {
     this.#lines.end();
+    this.#closeNote();
     return {
       credits: this.#credits,
       kiroTimeMs: this.#kiroTimeMs,
       trailer: this.#trailer,
       authFailed: this.#authFailed,
+      usageLimit: this.#usageLimit?.line ?? null,
+      limitResets: this.#limitResets,
+      cliUsage: this.#cliUsage?.line ?? null,
       agentFallbacks: [...this.#agentFallbacks],
       deniedTools: [...this.#deniedTools],
       backendTrouble: [...this.#backendTrouble],
       warnings: [...this.#warnings],
+      explanation: this.#best?.text ?? null,
     };
   }
 
@@ -81,6 +95,20 @@ export class StderrScanner {
       case 'auth':
         this.#authFailed = true;
         break;
+      case 'usage-limit':
+        // A sentence says more than an error code; the first of each kind is kept.
+        if (this.#usageLimit === null || (fact.human && !this.#usageLimit.human)) {
+          this.#usageLimit = {line: trimmed, human: fact.human};
+        }
+        break;
+      case 'limit-reset':
+        this.#limitResets ??= fact.date;
+        break;
+      case 'cli-usage':
+        if (this.#cliUsage === null || (fact.error && !this.#cliUsage.error)) {
+          this.#cliUsage = {line: trimmed, error: fact.error};
+        }
+        break;
       case 'agent-fallback':
         this.#agentFallbacks.add(fact.name);
         break;
@@ -90,12 +118,25 @@ export class StderrScanner {
       case 'backend':
         this.#backendTrouble.add(trimmed);
         break;
+      case 'panic':
       case 'none':
         break;
     }
-    if (this.#warnings.size < MAX_WARNINGS && isWarningLine(trimmed, fact)) {
+    if (this.#note?.take(trimmed, fact)) return;
+    this.#closeNote();
+    this.#note = new StderrNote(trimmed, fact);
+  }
+
+  // A note is complete once a line arrives that does not continue it (or the stream ends).
+  #closeNote(): void {
+    const note = this.#note;
+    if (note === null) return;
+    this.#note = null;
+    if (note.rank > (this.#best?.rank ?? 0)) this.#best = {text: note.text, rank: note.rank};
+    const warning = note.warning();
+    if (warning !== null && this.#warnings.size < MAX_WARNINGS) {
       this.#warnings.add(
-        trimmed.length > MAX_WARNING_CHARS ? `${trimmed.slice(0, MAX_WARNING_CHARS)}…` : trimmed,
+        warning.length > MAX_WARNING_CHARS ? `${warning.slice(0, MAX_WARNING_CHARS)}…` : warning,
       );
     }
   }

@@ -3,7 +3,8 @@ import {cleanLine, hasColouredMarker} from './ansi.js';
 import {detach, LineSplitter} from './line-splitter.js';
 import {MessageBuilder} from './message-builder.js';
 import {TextSpool} from './text-spool.js';
-import {isLoginPromptLine, parseCompleted, parseToolHeader} from './transcript-lines.js';
+import {isLoginPromptLine, parseCompleted, parseToolLine} from './transcript-lines.js';
+import {usageLimitKind} from './usage-limit.js';
 
 /** What the transcript parser reports while stdout streams in (live display, killing on a login prompt). */
 export type TranscriptEvent =
@@ -30,6 +31,7 @@ export interface SpooledTranscript {
   transcript: TextSpool | null;
   toolCalls: ToolCall[];
   loginPrompt: boolean;
+  usageLimit: string | null;
 }
 
 // A login URL can sit on an unfinished line while kiro-cli blocks; peek at short partial lines only.
@@ -53,6 +55,7 @@ export class TranscriptParser {
   // Tool calls of the current batch still waiting for their `Completed in` line, oldest first.
   #pending: ToolCall[] = [];
   #loginPrompt = false;
+  #usageLimit: string | null = null;
   #endedWithNewline = false;
 
   constructor(options: TranscriptParserOptions) {
@@ -82,6 +85,7 @@ export class TranscriptParser {
       transcript,
       toolCalls: spooled.toolCalls,
       loginPrompt: spooled.loginPrompt,
+      usageLimit: spooled.usageLimit,
     };
   }
 
@@ -98,6 +102,7 @@ export class TranscriptParser {
       transcript: this.#transcript,
       toolCalls: this.#toolCalls.map((call) => ({...call})),
       loginPrompt: this.#loginPrompt,
+      usageLimit: this.#usageLimit,
     };
   }
 
@@ -110,15 +115,18 @@ export class TranscriptParser {
     if (this.#emitLines) this.#onEvent({type: 'line', text: line});
     if (!this.#loginPrompt && isLoginPromptLine(line)) this.#sawLoginPrompt();
 
-    const call = parseToolHeader(line);
-    if (call) {
+    const tools = parseToolLine(line);
+    if (tools) {
       this.#closeMessage();
       this.#section = 'tool';
-      call.tool = detach(call.tool);
-      call.title = detach(call.title);
-      this.#toolCalls.push(call);
-      this.#pending.push(call);
-      this.#onEvent({type: 'tool', call: {...call}});
+      for (const call of tools.calls) {
+        call.tool = detach(call.tool);
+        call.title = detach(call.title);
+        this.#toolCalls.push(call);
+        this.#pending.push(call);
+        this.#onEvent({type: 'tool', call: {...call}});
+      }
+      if (tools.completedMs !== null) this.#complete(tools.completedMs);
     } else if (this.#startsMessage(raw, line)) {
       this.#closeMessage();
       this.#section = 'message';
@@ -130,7 +138,11 @@ export class TranscriptParser {
     } else if (this.#section === 'message') {
       this.#current.add(line);
     } else if (this.#section === 'tool') {
-      this.#completeTool(line);
+      const ms = parseCompleted(line);
+      if (ms !== null) this.#complete(ms);
+    } else if (usageLimitKind(line) !== null) {
+      // V3 says `You've reached your monthly usage limit.` on stdout before any message: evidence, not an answer.
+      this.#usageLimit ??= detach(line.trim());
     } else {
       this.#preamble.add(line);
     }
@@ -145,10 +157,9 @@ export class TranscriptParser {
   }
 
   // Parallel tools print their headers first and their `Completed in` lines in the same order
-  // (captures/headless-2.x-tools.stdout.stripped.txt), so a duration goes to the oldest call still waiting.
-  #completeTool(line: string): void {
-    const ms = parseCompleted(line);
-    if (ms === null) return;
+  // (captures/headless-2.x-tools.stdout.stripped.txt), so a duration goes to the oldest call still waiting;
+  // a completion on a header's own line follows the same rule.
+  #complete(ms: number): void {
     const call = this.#pending.shift();
     if (call) call.durationMs = ms;
   }

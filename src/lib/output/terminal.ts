@@ -31,3 +31,15 @@ export function useColor(stream: ColorStream, env: ColorEnv): boolean {
 export function paint(stream: ColorStream, env: ColorEnv): ChalkInstance {
   return new Chalk({level: colorLevel(stream, env)});
 }
+
+const PLAIN = new Chalk({level: 0});
+
+/** kiro-x's own `error:` label, red and bold when the paint has colour (see {@link paint}). */
+export function errorLabel(colours: ChalkInstance = PLAIN): string {
+  return colours.red.bold('error:');
+}
+
+/** kiro-x's own `warning:` label, yellow when the paint has colour. */
+export function warningLabel(colours: ChalkInstance = PLAIN): string {
+  return colours.yellow('warning:');
+}

@@ -1,5 +1,5 @@
 import {KiroXError} from '../errors.js';
-import {firstLine, sessionCommand} from './kiro-call.js';
+import {explainedLine, sessionCommand} from './kiro-call.js';
 import {listViaKiro} from './list.js';
 import {findSession, storeExists} from './store.js';
 import type {SessionsOptions} from './types.js';
@@ -54,7 +54,7 @@ export async function deleteSessions(
       results.push({id, status: 'failed', message: run.message});
       continue;
     }
-    const said = firstLine(run);
+    const said = explainedLine(run);
     if (run.exitCode === 0) {
       results.push({id, status: 'deleted', message: said || 'Deleted.'});
       continue;

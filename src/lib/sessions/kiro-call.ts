@@ -1,4 +1,5 @@
 import {captureKiro, type Captured} from '../engine/capture-kiro.js';
+import {explainOutput} from '../engine/explain-output.js';
 import {AuthError, CliNotFoundError, KiroXError} from '../errors.js';
 import type {SessionsOptions} from './types.js';
 
@@ -22,14 +23,14 @@ export async function sessionCommand(options: SessionsOptions, args: readonly st
       'timed_out',
     );
   }
-  const said = firstLine(run);
+  const said = explainedLine(run);
   if (run.exitCode !== 0 && NOT_LOGGED_IN.test(`${run.stderr}\n${run.stdout}`)) {
     throw new AuthError(`kiro-cli ${args[0] ?? ''} needs a login: ${said}`);
   }
   return run;
 }
 
-/** The first line kiro-cli printed (stderr first), for messages. */
-export function firstLine(run: Captured): string {
-  return (run.stderr.trim() || run.stdout.trim()).split('\n')[0] ?? '';
+/** The line kiro-cli printed that explains what happened (never a per-run notice), for messages. */
+export function explainedLine(run: Captured): string {
+  return explainOutput(run.stderr, run.stdout);
 }

@@ -1,6 +1,6 @@
 import {KiroXError} from '../errors.js';
 import {DEFAULT_OUTPUT_LIMIT} from './conversation.js';
-import {firstLine, sessionCommand} from './kiro-call.js';
+import {explainedLine, sessionCommand} from './kiro-call.js';
 import {lockOwner} from './lock.js';
 import {newestFirst, parseJsonListing, parsePlainListing} from './parse-listing.js';
 import {readConversation, readStore, storeExists, type StoredSession} from './store.js';
@@ -29,7 +29,7 @@ export async function listViaKiro(
   const plain = await sessionCommand(options, ['--list-sessions']);
   const rows = parsePlainListing(`${plain.stderr}\n${plain.stdout}`, options.cwd);
   if (rows !== null) return {sessions: rows, source: 'plain'};
-  const said = firstLine(plain);
+  const said = explainedLine(plain);
   throw new KiroXError(
     `kiro-cli chat --list-sessions exited ${plain.exitCode ?? plain.signal} with no session list${said ? `: ${said}` : ''}.`,
     'failed',

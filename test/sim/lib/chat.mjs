@@ -12,8 +12,17 @@ import {deleteSession, listSessions} from './session-commands.mjs';
 import {harnessEngine, openSession} from './sessions.mjs';
 import {resolveTrust, TRUST_ALL_BANNER} from './trust.mjs';
 import {runTurn} from './turn.mjs';
+import {atLeast} from './version.mjs';
 
-const USAGE = 'kiro-cli chat [OPTIONS] [INPUT]';
+/**
+ * Since 2.4.2 `chat` runs in the kiro-cli-chat binary: its clap errors name that binary in the usage line and
+ * exit 1, where the top-level parser (and older builds) exit 2.
+ */
+function chatUsage(version) {
+  return atLeast(version, '2.4.2')
+    ? {usage: 'kiro-cli-chat chat [OPTIONS] [INPUT]', code: 1}
+    : {usage: 'kiro-cli chat [OPTIONS] [INPUT]', code: 2};
+}
 
 // -v logs go to stdout, as the real binary's do (that is why integrators must never pass it).
 async function verboseLog(level, message) {
@@ -29,10 +38,11 @@ async function readPrompt(positional) {
 
 /** Runs `kiro-cli chat ARGS` to completion (or forever, for the hang cases). */
 export async function chat(args, env, {version, startedAt}) {
-  const parsed = parseArgs(args, CHAT_SPECS, {usage: USAGE, version, maxPositionals: 1});
+  const {usage, code} = chatUsage(version);
+  const parsed = parseArgs(args, CHAT_SPECS, {usage, version, maxPositionals: 1});
   if (parsed.error) {
     await err(parsed.error);
-    return exitWith(2);
+    return exitWith(code);
   }
   const options = parsed.options;
   if (options.help) {
@@ -149,5 +159,6 @@ export async function chat(args, env, {version, startedAt}) {
     trust,
     session: opened.session,
     startedAt,
+    harness: options.v3 || options.agentEngine === 'v3' ? 'v3' : 'v2',
   });
 }

@@ -10,6 +10,8 @@ export const KNOWN_DIRECTIVES = new Set([
   'credits',
   'time',
   'tools',
+  'tool-shapes',
+  'usage-limit',
   'shell',
   'backend',
   'flaky',

@@ -34,9 +34,12 @@ export function formatElapsed(ms) {
   return seconds < 60 ? `${seconds}s` : `${Math.floor(seconds / 60)}m ${seconds % 60}s`;
 }
 
-/** The credits trailer on stderr; KIRO_SIM_TRAILER=grey wraps the line in grey SGR (unverified variant). */
-export function trailer(credits, time, grey) {
-  const line = ` \u25b8 Credits: ${credits} \u2022 Time: ${time}`;
+/**
+ * The trailer on stderr. `grey` wraps the line in grey SGR (unverified variant); `timeOnly` drops the credits,
+ * as kiro-cli does for a Q Developer Pro / IAM Identity Center subscription (` ▸ Time: 19s`).
+ */
+export function trailer(credits, time, {grey = false, timeOnly = false} = {}) {
+  const line = timeOnly ? ` \u25b8 Time: ${time}` : ` \u25b8 Credits: ${credits} \u2022 Time: ${time}`;
   return grey ? `\n\x1b[38;5;244m${line}\x1b[0m\n\n` : `\n${line}\n\n`;
 }
 
@@ -76,6 +79,25 @@ export function toolsTurn(noColor, finalText) {
       ' \u2713 Successfully read 3770 bytes from /home/u/proj/agentloop.toml\n\n' +
       ' \u2713 Successfully read 23325 bytes from /home/u/proj/README.md\n\n' +
       ' \u22ee \n\n- Summary: 2 operations processed, 2 successful, 0 failed\n - Completed in 0.0s\n\n',
+    renderMessage(finalText, noColor),
+  ];
+}
+
+/**
+ * `tool-shapes`: the transcript edge shapes seen in the field. Two parallel headers share one physical line, the
+ * second completion has no leading space and three decimals, and a header shares its line with its completion.
+ */
+export function toolShapesTurn(noColor, finalText) {
+  return [
+    `${marker(noColor)}Let me look at both.${EOL}` +
+      'Reading file: /w/a.txt, all lines (using tool: read)' +
+      'I will run the following command: echo one (using tool: shell)\n' +
+      'Purpose: Print one\n\n' +
+      ' \u2713 Successfully read 12 bytes from /w/a.txt\n' +
+      ' - Completed in 0.002s\n\n' +
+      'one\n' +
+      '- Completed in 1.596s\n\n',
+    "Introspecting kiro-cli's own documentation (using tool: introspect) - Completed in 0.68s\n\n",
     renderMessage(finalText, noColor),
   ];
 }

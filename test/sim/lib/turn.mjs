@@ -1,4 +1,5 @@
 // One headless turn: what the "model" answers and how the process ends, driven by the prompt's directives.
+import {missingProfileArn, usageLimit} from './account.mjs';
 import {DEVICE_CODE_BLOCK} from './credentials.mjs';
 import {bigTextBlocks, binaryGarbage, invalidUtf8Answer, lineText} from './content.mjs';
 import {intValue, unescape} from './directives.mjs';
@@ -12,6 +13,7 @@ import {
   renderMessage,
   renderMessages,
   shellCall,
+  toolShapesTurn,
   toolsTurn,
   trailer,
 } from './render.mjs';
@@ -26,7 +28,9 @@ const CANNED = new Map([
 
 const BACKEND = {
   trouble: 'Kiro is having trouble responding right now: dispatch failure\n',
-  quota: 'Request quota exceeded. Please wait a moment and try again.\n',
+  // The words between the warning sign and "rate limit reached:" are not known (unverified).
+  quota:
+    '\u26a0\ufe0f  Kiro rate limit reached:\nRequest quota exceeded. Please wait a moment and try again.\n',
   unavailable:
     "The model you've selected is temporarily unavailable. Please relaunch with '--model <model_id>' to use a different model.\n",
 };
@@ -171,6 +175,11 @@ async function speak(ctx) {
       'Substantial work exists across all 10 tasks. Let me verify the current state by running the reproduction script.';
     return {texts: toolsEvents(ctx.session, first, final), afterTrailer: '\n'};
   }
+  if (d.has('tool-shapes')) {
+    const final = d.has('answer') ? answerText(ctx) : 'Both look fine.';
+    for (const step of toolShapesTurn(noColor, final)) await out(step);
+    return {texts: ['Let me look at both.', final], afterTrailer: ''};
+  }
   if (d.has('shell')) await shellStep(ctx, unescape(String(d.get('shell'))));
   if (d.has('subagent')) await subagentStep(ctx, Math.max(1, intValue(d, 'subagent', 1)));
   const count = Math.max(1, intValue(d, 'messages', 1));
@@ -180,7 +189,10 @@ async function speak(ctx) {
   return {texts, afterTrailer: ''};
 }
 
-/** Runs the turn and ends the process; ctx = {env, prompt, directives, noColor, trust, session, startedAt}. */
+/**
+ * Runs the turn and ends the process; ctx = {env, prompt, directives, noColor, trust, session, startedAt,
+ * harness ('v2' | 'v3')}.
+ */
 export async function runTurn(ctx) {
   const {env, directives: d} = ctx;
   if (d.has('ignore-term')) process.on('SIGTERM', () => {});
@@ -203,6 +215,11 @@ export async function runTurn(ctx) {
   if (d.has('flaky') && nextAttempt(env, ctx.prompt) <= intValue(d, 'flaky', 0))
     return backendFailure('trouble');
   if (d.has('backend')) return backendFailure(String(d.get('backend')));
+  if (env.KIRO_SIM_PROFILE_ARN === 'missing') return missingProfileArn();
+  if (d.has('usage-limit')) {
+    const forced = String(d.get('usage-limit'));
+    return usageLimit(forced === 'v2' || forced === 'v3' ? forced : ctx.harness);
+  }
   if (d.has('error')) {
     await err(`error: ${unescape(String(d.get('error')))}\n`);
     return exitWith(1);
@@ -220,7 +237,8 @@ export async function runTurn(ctx) {
   if (d.has('exit')) return exitWith(intValue(d, 'exit', 0));
   if (d.has('no-trailer')) return exitWith(0);
   const time = d.has('time') ? String(d.get('time')) : formatElapsed(Date.now() - ctx.startedAt);
-  await err(trailer(credits, time, env.KIRO_SIM_TRAILER === 'grey') + afterTrailer);
+  const style = new Set(String(env.KIRO_SIM_TRAILER ?? '').split(','));
+  await err(trailer(credits, time, {grey: style.has('grey'), timeOnly: style.has('time')}) + afterTrailer);
   if (d.has('trailer-then-hang')) return hangForever();
   return exitWith(0);
 }
