@@ -11,6 +11,7 @@ export const KNOWN_DIRECTIVES = new Set([
   'time',
   'tools',
   'shell',
+  'tool',
   'backend',
   'flaky',
   'exit',

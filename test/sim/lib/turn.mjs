@@ -12,12 +12,15 @@ import {
   renderMessage,
   renderMessages,
   shellCall,
+  toolCall,
+  toolHeader,
   toolsTurn,
   trailer,
 } from './render.mjs';
 import {appendEvent} from './sessions.mjs';
 import {nextAttempt} from './state.mjs';
-import {isTrusted} from './trust.mjs';
+import {updateRecord} from './record.mjs';
+import {canonical, insideCwd, internalName, isTrusted, toolAvailable} from './trust.mjs';
 
 // Prompts whose real answers were captured byte for byte.
 const CANNED = new Map([
@@ -32,8 +35,8 @@ const BACKEND = {
     "The model you've selected is temporarily unavailable. Please relaunch with '--model <model_id>' to use a different model.\n",
 };
 
-const DENIED =
-  'Command execute_bash is rejected because it matches one or more rules on the denied list:\n' +
+const deniedLine = (tool) =>
+  `Command ${internalName(tool)} is rejected because it matches one or more rules on the denied list:\n` +
   '  - non-interactive mode (no user to approve)\n';
 
 const APPROVAL_REQUIRED =
@@ -57,32 +60,52 @@ function answerText(ctx) {
   return CANNED.get(ctx.prompt) ?? `You said: ${ctx.prompt}`;
 }
 
-// shell=CMD: trusted → fake run; untrusted → refused and the model goes on (2.18), or older variants.
-async function shellStep(ctx, command) {
-  if (isTrusted(ctx.trust, 'shell')) {
-    await out(shellCall(command));
-    appendEvent(ctx.env, ctx.session, 'ToolResults', {
-      tool: 'shell',
-      title: `I will run the following command: ${command}`,
-      output: 'simulated output of the command',
-      status: 'success',
-    });
-    return true;
+// A tool call the model makes: unavailable to the agent → never made; trusted → fake run; untrusted → refused and
+// the model goes on (2.18), or the older variants of KIRO_SIM_DENY_STYLE.
+async function toolStep(ctx, tool, arg) {
+  const record = (status) => {
+    ctx.toolCalls.push({tool, arg, status});
+    updateRecord({toolCalls: ctx.toolCalls});
+  };
+  if (!toolAvailable(ctx.agent, tool, ctx.env)) return record('unavailable');
+  // grep's argument is a pattern searched from the cwd; the others name paths.
+  const inside = tool !== 'shell' && (tool === 'grep' || insideCwd(arg));
+  const title =
+    tool === 'shell' ? `I will run the following command: ${arg}` : toolHeader(tool, arg).trimEnd();
+  if (isTrusted(ctx.trust, tool, inside)) {
+    await out(tool === 'shell' ? shellCall(arg) : toolCall(tool, arg));
+    const output = tool === 'shell' ? 'simulated output of the command' : 'simulated result';
+    appendEvent(ctx.env, ctx.session, 'ToolResults', {tool, title, output, status: 'success'});
+    return record('ran');
   }
-  await out(refusedShellCall(command));
+  await out(tool === 'shell' ? refusedShellCall(arg) : toolHeader(tool, arg));
+  record('refused');
   if (ctx.env.KIRO_SIM_DENY_STYLE === 'exit1') {
     await err(APPROVAL_REQUIRED);
     await exitWith(1);
   }
   if (ctx.env.KIRO_SIM_DENY_STYLE === 'hang') await hangForever();
-  await err(DENIED);
+  const denied = deniedLine(tool);
+  await err(denied);
   appendEvent(ctx.env, ctx.session, 'ToolResults', {
-    tool: 'shell',
-    title: command,
-    output: DENIED,
+    tool,
+    title: tool === 'shell' ? arg : title,
+    output: denied,
     status: 'rejected',
   });
-  return true;
+  return undefined;
+}
+
+// `tool=NAME[:ARG][;NAME[:ARG]…]`: the calls in order.
+function toolSpecs(value) {
+  return unescape(String(value))
+    .split(';')
+    .filter(Boolean)
+    .map((spec) => {
+      const colon = spec.indexOf(':');
+      const name = canonical(colon === -1 ? spec : spec.slice(0, colon));
+      return {tool: name, arg: colon === -1 ? '.' : spec.slice(colon + 1)};
+    });
 }
 
 // Writes the answer on stdout and returns the assistant texts to store, plus stderr bytes owed after the trailer.
@@ -122,7 +145,8 @@ async function speak(ctx) {
     }
     return {texts: ['Substantial work exists across all 10 tasks.', final], afterTrailer: '\n'};
   }
-  if (d.has('shell')) await shellStep(ctx, unescape(String(d.get('shell'))));
+  if (d.has('shell')) await toolStep(ctx, 'shell', unescape(String(d.get('shell'))));
+  if (d.has('tool')) for (const {tool, arg} of toolSpecs(d.get('tool'))) await toolStep(ctx, tool, arg);
   const count = Math.max(1, intValue(d, 'messages', 1));
   const texts = Array.from({length: count - 1}, (_, i) => `Step ${i + 1} of ${count}.`);
   texts.push(answerText(ctx));
@@ -130,8 +154,9 @@ async function speak(ctx) {
   return {texts, afterTrailer: ''};
 }
 
-/** Runs the turn and ends the process; ctx = {env, prompt, directives, noColor, trust, session, startedAt}. */
+/** Runs the turn and ends the process; ctx = {env, prompt, directives, noColor, agent, trust, session, startedAt}. */
 export async function runTurn(ctx) {
+  ctx.toolCalls = [];
   const {env, directives: d} = ctx;
   if (d.has('ignore-term')) process.on('SIGTERM', () => {});
   if (d.has('grandchild')) spawnGrandchild(d.get('grandchild'));
