@@ -89,6 +89,23 @@ describe('StderrScanner line rules', () => {
       },
     ],
     [
+      'agent fallback worded by the V3 harness',
+      'agent "reviewer" not found, using "kiro_default"',
+      {
+        agentFallbacks: ['reviewer'],
+        warnings: ['agent "reviewer" not found, using "kiro_default"'],
+      },
+    ],
+    [
+      'an agent file kiro-cli rejects is a warning, not yet a fallback',
+      'Error: Json supplied at /w/.kiro/agents/a.json is invalid: unknown field `colour`, expected one of `name`',
+      {
+        warnings: [
+          'Error: Json supplied at /w/.kiro/agents/a.json is invalid: unknown field `colour`, expected one of `name`',
+        ],
+      },
+    ],
+    [
       'denied tool, twice, with its reason line',
       `${denied}\n  - non-interactive mode (no user to approve)\n${denied}\n`,
       {deniedTools: ['execute_bash'], warnings: [denied]},

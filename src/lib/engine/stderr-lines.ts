@@ -12,6 +12,8 @@ export type StderrLineFact =
 // ` ▸ Credits: 0.06 • Time: 4s`; the numbers' format is not guaranteed, so both parts are optional.
 const TRAILER = /^▸\s*Credits:\s*(\S*)\s*(?:•\s*Time:\s*(.*))?$/;
 const AGENT_FALLBACK = /no agent with name (.+) found\.(?:\s+Falling back.*)?$/;
+// The V3 harness words it differently.
+const AGENT_FALLBACK_V3 = /agent "(.+)" not found, using "[^"]*"/;
 const DENIED = /\b(?:Command|Tool) (\S+) is rejected because/;
 const APPROVAL_REQUIRED = /Tool approval required but --no-interactive was specified(.*)$/;
 const APPROVAL_TOOL = /\btool(?:\s*:\s*|\s+['"`])([@A-Za-z_][\w@/.-]*)/i;
@@ -33,7 +35,7 @@ export function readStderrLine(line: string): StderrLineFact {
     };
   }
   if (line.includes('Authentication failed') || line.includes('Not logged in')) return {kind: 'auth'};
-  const fallback = AGENT_FALLBACK.exec(line);
+  const fallback = AGENT_FALLBACK.exec(line) ?? AGENT_FALLBACK_V3.exec(line);
   if (fallback) return {kind: 'agent-fallback', name: fallback[1] ?? ''};
   const denied = DENIED.exec(line);
   if (denied) return {kind: 'denied', tool: denied[1] ?? 'unknown'};
@@ -50,7 +52,10 @@ export function readStderrLine(line: string): StderrLineFact {
 /** Whether a cleaned, trimmed stderr line is worth showing a user as a warning. */
 export function isWarningLine(line: string, fact: StderrLineFact): boolean {
   return (
-    fact.kind === 'denied' || fact.kind === 'backend' || WARNING_PREFIXES.some((p) => line.startsWith(p))
+    fact.kind === 'denied' ||
+    fact.kind === 'backend' ||
+    fact.kind === 'agent-fallback' ||
+    WARNING_PREFIXES.some((p) => line.startsWith(p))
   );
 }
 
