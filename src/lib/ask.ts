@@ -1,7 +1,8 @@
 import type {AskOptions} from './ask-options.js';
 import {DEFAULT_WHOAMI_TIMEOUT_MS, MAX_ARGV_PROMPT_BYTES} from './ask-options.js';
-import {buildChatArgs, displayCommand} from './engine/build-args.js';
+import {buildChatArgs, displayCommand, turnTrust} from './engine/build-args.js';
 import {classify} from './engine/classify.js';
+import {harnessArgs} from './engine/resolve-harness.js';
 import {startKiro} from './engine/run-kiro.js';
 import {StderrScanner} from './engine/stderr-scanner.js';
 import type {TextSpool} from './engine/text-spool.js';
@@ -24,7 +25,8 @@ const staleProfileAgeMs = (timeoutMs: number): number => Math.max(timeoutMs, 30 
 
 /**
  * The environment kiro-cli runs with: the caller's (default: this process's) plus `TERM=dumb` and `NO_COLOR=1`,
- * which careful integrators set although kiro-cli's escapes survive them (REFERENCE §6).
+ * which careful integrators set although kiro-cli's escapes survive them. The process seam adds
+ * `KIRO_NO_AUTO_UPDATE=1` to this and to every other kiro-cli kiro-x starts (see `childEnv`).
  */
 export function kiroEnv(env: NodeJS.ProcessEnv | undefined): NodeJS.ProcessEnv {
   return {...(env ?? process.env), TERM: 'dumb', NO_COLOR: '1'};
@@ -98,6 +100,18 @@ async function runAsk(options: AskOptions, keepTexts: (texts: SpooledTexts) => v
   if (options.signal?.aborted) {
     return finish(emptyResult('cancelled', 'Cancelled before kiro-cli started.', base));
   }
+  let harness: string[];
+  try {
+    harness = await harnessArgs(options.harness, {
+      cliPath: options.cliPath,
+      cwd: options.cwd,
+      env,
+      timeoutMs: options.whoamiTimeoutMs ?? DEFAULT_WHOAMI_TIMEOUT_MS,
+    });
+  } catch (error) {
+    if (error instanceof KiroXError) return finish(emptyResult(error.outcome, error.message, base));
+    throw error;
+  }
   const sessions = options.detectSessionId
     ? probeTurnSession({
         cliPath: options.cliPath,
@@ -122,14 +136,12 @@ async function runAsk(options: AskOptions, keepTexts: (texts: SpooledTexts) => v
     }
     try {
       await sessions?.ready();
-      const turn = await runTurn(
-        options,
-        env,
-        secrets,
-        profile?.name ?? options.agent,
-        profile?.path,
+      const turn = await runTurn(options, env, secrets, {
+        agent: profile?.name ?? options.agent,
+        profilePath: profile?.path,
+        harness,
         keepTexts,
-      );
+      });
       return finish(sessions ? await sessions.settle(turn) : turn);
     } finally {
       if (profile && !options.keepProfile) profile.remove();
@@ -163,19 +175,27 @@ export async function checkCredential(
   }
 }
 
+/** What the turn needs beyond the options: the agent actually passed, and the harness flags. */
+interface TurnPlan {
+  agent: string | undefined;
+  profilePath: string | undefined;
+  harness: readonly string[];
+  keepTexts: (texts: SpooledTexts) => void;
+}
+
 async function runTurn(
   options: AskOptions,
   env: NodeJS.ProcessEnv,
   secrets: string[],
-  agent: string | undefined,
-  profilePath: string | undefined,
-  keepTexts: (texts: SpooledTexts) => void,
+  {agent, profilePath, harness, keepTexts}: TurnPlan,
 ): Promise<AskResult> {
   const promptViaStdin = Buffer.byteLength(options.prompt, 'utf8') > MAX_ARGV_PROMPT_BYTES;
+  const profile = options.profile;
   const args = buildChatArgs({
     prompt: options.prompt,
     promptViaStdin,
-    trust: options.trust,
+    trust: profile?.noTools === true ? options.trust : turnTrust(options.trust, profile?.allowTools),
+    harnessArgs: harness,
     model: options.model,
     effort: options.effort,
     agent,
