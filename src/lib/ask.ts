@@ -100,18 +100,17 @@ async function runAsk(options: AskOptions, keepTexts: (texts: SpooledTexts) => v
   if (options.signal?.aborted) {
     return finish(emptyResult('cancelled', 'Cancelled before kiro-cli started.', base));
   }
-  let harness: string[];
-  try {
-    harness = await harnessArgs(options.harness, {
-      cliPath: options.cliPath,
-      cwd: options.cwd,
-      env,
-      timeoutMs: options.whoamiTimeoutMs ?? DEFAULT_WHOAMI_TIMEOUT_MS,
-    });
-  } catch (error) {
-    if (error instanceof KiroXError) return finish(emptyResult(error.outcome, error.message, base));
-    throw error;
-  }
+  // Started first, awaited just before the turn: a pinned harness's `--version` lookup overlaps the credential
+  // check and the session listing instead of adding to them.
+  const harnessPlan = harnessArgs(options.harness, {
+    cliPath: options.cliPath,
+    cwd: options.cwd,
+    env,
+    timeoutMs: options.whoamiTimeoutMs ?? DEFAULT_WHOAMI_TIMEOUT_MS,
+  }).then(
+    (args) => ({args}),
+    (error: unknown) => ({error}),
+  );
   const sessions = options.detectSessionId
     ? probeTurnSession({
         cliPath: options.cliPath,
@@ -135,11 +134,18 @@ async function runAsk(options: AskOptions, keepTexts: (texts: SpooledTexts) => v
       throw error;
     }
     try {
+      const harness = await harnessPlan;
+      if ('error' in harness) {
+        if (harness.error instanceof KiroXError) {
+          return finish(emptyResult(harness.error.outcome, harness.error.message, base));
+        }
+        throw harness.error;
+      }
       await sessions?.ready();
       const turn = await runTurn(options, env, secrets, {
         agent: profile?.name ?? options.agent,
         profilePath: profile?.path,
-        harness,
+        harness: harness.args,
         keepTexts,
       });
       return finish(sessions ? await sessions.settle(turn) : turn);
