@@ -316,6 +316,22 @@ describe('kiro-x doctor: agent', () => {
     });
   });
 
+  test('with no agent set, an agent file kiro-cli reports as invalid on every run warns', async () => {
+    const world = makeWorld();
+    expect((await doctorJson(world)).check('agent').status).toBe('pass');
+    const stray = writeAgent(world, 'old', {name: 'old', permissions: {}}, 'global');
+    writeAgent(world, 'kiro-x-0123456789ab', '{"name":', 'workspace');
+    const {run, check} = await doctorJson(world);
+    expect(run.code).toBe(0);
+    expect(check('agent')).toEqual({
+      status: 'warn',
+      message: `No agent set, but kiro-cli reports these agent files as invalid on every run: ${stray} (unknown key "permissions" (kiro-cli 2.x rejects the whole file for it)).`,
+      fix: expect.stringMatching(
+        /^Fix or remove them; kiro-cli 2\.x accepts only the keys \$schema, name, /,
+      ) as string,
+    });
+  });
+
   test('an agent given as a path fails', async () => {
     const world = makeWorld();
     const {check} = await doctorJson(world, ['--agent', './a/b']);

@@ -1,6 +1,6 @@
 import {KiroXError} from '../errors.js';
 import {agentKeys} from '../profile/agent-fields.js';
-import {describeLookup, lookupAgent} from '../profile/find-agent.js';
+import {describeLookup, lookupAgent, rejectedAgentFiles} from '../profile/find-agent.js';
 import {fail, pass, warn, type DoctorCheck} from './types.js';
 
 /**
@@ -12,7 +12,16 @@ export const agentCheck: DoctorCheck = {
   title: 'Agent profile',
   async run(context) {
     const name = context.agent;
-    if (name === undefined) return pass('No agent set; kiro-cli uses its default agent.');
+    if (name === undefined) {
+      const rejected = await rejectedAgentFiles(context.cwd, context.env, context.harness);
+      if (rejected.length === 0) return pass('No agent set; kiro-cli uses its default agent.');
+      return warn(
+        `No agent set, but kiro-cli reports these agent files as invalid on every run: ${rejected
+          .map((r) => `${r.path} (${r.reasons.join('; ')})`)
+          .join(', ')}.`,
+        `Fix or remove them; kiro-cli ${context.harness === 'v3' ? 'V3' : '2.x'} accepts only the keys ${agentKeys(context.harness).join(', ')}.`,
+      );
+    }
     let lookup;
     try {
       lookup = await lookupAgent(name, context.cwd, context.env, context.harness);

@@ -4,6 +4,7 @@ import type {Harness} from '../engine/harness.js';
 import {AgentNotFoundError} from '../errors.js';
 import {inspectAgent, rejectionReasons} from './agent-fields.js';
 import {agentSearchDirs, assertAgentName} from './agent-paths.js';
+import {PROFILE_PREFIX} from './temp-profile.js';
 
 /** A named agent as kiro-cli would load it. */
 export interface FoundAgent {
@@ -107,6 +108,22 @@ export async function lookupAgent(
     .filter((f) => f.stem === name && f.declared !== null && f.declared !== name)
     .map((f) => ({path: f.path, declared: f.declared as string}));
   return {status: 'missing', dirs, misnamed};
+}
+
+/**
+ * Agent files kiro-cli would reject, with why: it prints `Error: Json supplied at <path> is invalid` for each of
+ * them on every run, whichever agent runs. kiro-x's own profiles are left out (one may be half-written now).
+ */
+export async function rejectedAgentFiles(
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  harness?: Harness,
+): Promise<{path: string; reasons: string[]}[]> {
+  const listed = await Promise.all(agentSearchDirs(cwd, env).map((dir) => readAgentDir(dir, harness)));
+  return listed
+    .flat()
+    .filter((f) => f.reasons.length > 0 && !f.stem.startsWith(PROFILE_PREFIX))
+    .map((f) => ({path: f.path, reasons: f.reasons}));
 }
 
 /** The sentence for an agent kiro-cli would not find or would reject, naming the file and the reason. */
