@@ -11,11 +11,10 @@ export default {
     const {env, cwd} = simWorld();
     const prompt = 'List exactly three primary colors, one per line, no other text.';
     const direct = () =>
-      runMeasured(
-        process.execPath,
-        [SIM, 'chat', '--no-interactive', '--wrap', 'never', '--trust-tools=', '--', prompt],
-        {env, cwd},
-      );
+      runMeasured(process.execPath, [SIM, 'chat', '--no-interactive', '--wrap', 'never', '--', prompt], {
+        env,
+        cwd,
+      });
     const wrapped = () => runMeasured(process.execPath, [BIN, 'ask', prompt], {env, cwd});
     const runs = quick ? 5 : 11;
     // Interleaved, so both sides see the same machine noise.

@@ -10,6 +10,9 @@ import {ReportBuilder} from '../lib/batch/report-builder.js';
 import {runBatch} from '../lib/batch/run-batch.js';
 import type {Selection} from '../lib/batch/select-items.js';
 import {parseShard, selectShard} from '../lib/batch/shard.js';
+import {kiroEnv} from '../lib/ask.js';
+import {DEFAULT_WHOAMI_TIMEOUT_MS} from '../lib/ask-options.js';
+import {harnessArgs} from '../lib/engine/resolve-harness.js';
 import {UsageError} from '../lib/errors.js';
 import {errorLabel, paint} from '../lib/output/terminal.js';
 import {askOptionsFromSettings} from '../lib/settings-to-options.js';
@@ -51,6 +54,13 @@ export async function runBatchCommand(input: BatchCommandInput): Promise<number>
   const selected = selectShard(items, shard);
   const selection: Selection = flags.resume ? 'resume' : flags['retry-failed'] ? 'retry-failed' : 'all';
   const base = await askOptionsFromSettings(settings, '', {});
+  // A pinned harness this kiro-cli cannot honour stops the batch before any item runs (exit 2).
+  await harnessArgs(base.harness, {
+    cliPath: base.cliPath,
+    cwd: base.cwd,
+    env: kiroEnv(base.env),
+    timeoutMs: base.whoamiTimeoutMs ?? DEFAULT_WHOAMI_TIMEOUT_MS,
+  });
 
   const ledgerPath = settings.results ?? path.join(baseDir, DEFAULT_LEDGER);
   const fileKey =

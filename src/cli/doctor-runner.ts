@@ -14,7 +14,7 @@ import {trapSignals} from './signals.js';
 import {writeReport} from './write-report.js';
 
 /** The flags doctor reads itself rather than through the settings resolver. */
-const OWN_FLAGS = new Set(['check-timeout', 'config']);
+const OWN_FLAGS = new Set(['check-timeout', 'config', 'probe']);
 
 /** JUnit report of a doctor run. */
 export function renderDoctorJunit(result: DoctorResult): string {
@@ -46,10 +46,12 @@ export async function runDoctorCommand(flags: Record<string, unknown>): Promise<
       env: process.env,
       agent: settings.agent,
       model: settings.model,
+      harness: settings.harness,
       mcpConfig: settings.mcpConfig,
       config,
       checkTimeoutMs,
       strict: settings.strict,
+      probe: flags.probe === true,
       signal: cancellation.signal,
     });
   } finally {

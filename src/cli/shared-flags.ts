@@ -5,12 +5,19 @@ import {resolveSettings, type ResolvedSettings} from '../lib/config/resolve.js';
 export const runFlags = {
   model: Flags.string({description: 'Model id passed to kiro-cli --model.', helpGroup: 'RUN'}),
   effort: Flags.string({
-    description: 'Reasoning effort passed to kiro-cli --effort.',
+    description:
+      'Reasoning effort passed to kiro-cli --effort; kiro-cli saves it as your default for that model.',
     options: ['low', 'medium', 'high', 'xhigh', 'max'],
     helpGroup: 'RUN',
   }),
   agent: Flags.string({
-    description: 'Existing kiro agent NAME (base of a generated profile).',
+    description: 'Existing kiro agent: the "name" inside its JSON (base of a generated profile).',
+    helpGroup: 'RUN',
+  }),
+  harness: Flags.string({
+    description:
+      "Pin kiro-cli's harness (--v2 needs kiro-cli 3.0, --v3 2.8; 2.x runs v2 without a flag). [default: kiro-cli's choice]",
+    options: ['v2', 'v3'],
     helpGroup: 'RUN',
   }),
   cwd: Flags.string({description: 'Working directory of the turn.', helpGroup: 'RUN'}),
@@ -24,7 +31,8 @@ export const runFlags = {
     helpGroup: 'TRUST',
   }),
   'trust-tools': Flags.string({
-    description: 'Comma-separated tools kiro-cli may run without asking. [default: none]',
+    description:
+      'Comma-separated tools kiro-cli may also run without asking. Without a trust flag, read, grep and glob inside the working directory still run; everything else is refused headless (--no-tools: nothing runs).',
     exclusive: ['trust-all-tools'],
     helpGroup: 'TRUST',
   }),
@@ -40,10 +48,17 @@ export const runFlags = {
   }),
   tools: Flags.string({
     description: 'Comma-separated tools the profile makes available.',
+    exclusive: ['no-tools'],
+    helpGroup: 'PROFILE',
+  }),
+  'no-tools': Flags.boolean({
+    description: 'Generate a profile with no tools at all: nothing runs, not even reads.',
+    exclusive: ['tools', 'allow-tools'],
     helpGroup: 'PROFILE',
   }),
   'allow-tools': Flags.string({
     description: 'Comma-separated tools the profile auto-approves.',
+    exclusive: ['no-tools'],
     helpGroup: 'PROFILE',
   }),
   resource: Flags.string({

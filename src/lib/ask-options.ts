@@ -1,4 +1,5 @@
 import type {Effort, Trust} from './engine/build-args.js';
+import type {Harness} from './engine/harness.js';
 import type {TranscriptEvent} from './engine/transcript-parser.js';
 import type {ProfileFlags} from './profile/build-profile.js';
 
@@ -14,6 +15,11 @@ export interface AskOptions {
   effort?: Effort | undefined;
   /** An existing agent by name; with profile flags it is the base of the generated profile. */
   agent?: string | undefined;
+  /**
+   * Pin kiro-cli's harness. Needs the installed version (one `kiro-cli --version` per process, remembered);
+   * a version that cannot honour it makes the turn a `usage_error`. Unset: kiro-cli chooses, no extra process.
+   */
+  harness?: Harness | undefined;
   /** Flags that make kiro-x generate a temporary agent profile. */
   profile?: ProfileFlags | undefined;
   /** Leave the generated profile on disk (its path is in the result). */

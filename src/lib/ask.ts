@@ -1,7 +1,8 @@
 import type {AskOptions} from './ask-options.js';
 import {DEFAULT_WHOAMI_TIMEOUT_MS, MAX_ARGV_PROMPT_BYTES} from './ask-options.js';
-import {buildChatArgs, displayCommand} from './engine/build-args.js';
+import {buildChatArgs, displayCommand, turnTrust} from './engine/build-args.js';
 import {classify} from './engine/classify.js';
+import {harnessArgs} from './engine/resolve-harness.js';
 import {startKiro} from './engine/run-kiro.js';
 import {StderrScanner} from './engine/stderr-scanner.js';
 import type {TextSpool} from './engine/text-spool.js';
@@ -24,7 +25,8 @@ const staleProfileAgeMs = (timeoutMs: number): number => Math.max(timeoutMs, 30 
 
 /**
  * The environment kiro-cli runs with: the caller's (default: this process's) plus `TERM=dumb` and `NO_COLOR=1`,
- * which careful integrators set although kiro-cli's escapes survive them (REFERENCE §6).
+ * which careful integrators set although kiro-cli's escapes survive them. The process seam adds
+ * `KIRO_NO_AUTO_UPDATE=1` to this and to every other kiro-cli kiro-x starts (see `childEnv`).
  */
 export function kiroEnv(env: NodeJS.ProcessEnv | undefined): NodeJS.ProcessEnv {
   return {...(env ?? process.env), TERM: 'dumb', NO_COLOR: '1'};
@@ -98,6 +100,17 @@ async function runAsk(options: AskOptions, keepTexts: (texts: SpooledTexts) => v
   if (options.signal?.aborted) {
     return finish(emptyResult('cancelled', 'Cancelled before kiro-cli started.', base));
   }
+  // Started first, awaited just before the turn: a pinned harness's `--version` lookup overlaps the credential
+  // check and the session listing instead of adding to them.
+  const harnessPlan = harnessArgs(options.harness, {
+    cliPath: options.cliPath,
+    cwd: options.cwd,
+    env,
+    timeoutMs: options.whoamiTimeoutMs ?? DEFAULT_WHOAMI_TIMEOUT_MS,
+  }).then(
+    (args) => ({args}),
+    (error: unknown) => ({error}),
+  );
   const sessions = options.detectSessionId
     ? probeTurnSession({
         cliPath: options.cliPath,
@@ -122,15 +135,20 @@ async function runAsk(options: AskOptions, keepTexts: (texts: SpooledTexts) => v
       throw error;
     }
     try {
+      const harness = await harnessPlan;
+      if ('error' in harness) {
+        if (harness.error instanceof KiroXError) {
+          return finish(emptyResult(harness.error.outcome, harness.error.message, base));
+        }
+        throw harness.error;
+      }
       await sessions?.ready();
-      const turn = await runTurn(
-        options,
-        env,
-        secrets,
-        profile?.name ?? options.agent,
-        profile?.path,
+      const turn = await runTurn(options, env, secrets, {
+        agent: profile?.name ?? options.agent,
+        profilePath: profile?.path,
+        harness: harness.args,
         keepTexts,
-      );
+      });
       return finish(sessions ? await sessions.settle(turn) : turn);
     } finally {
       if (profile && !options.keepProfile) profile.remove();
@@ -164,19 +182,27 @@ export async function checkCredential(
   }
 }
 
+/** What the turn needs beyond the options: the agent actually passed, and the harness flags. */
+interface TurnPlan {
+  agent: string | undefined;
+  profilePath: string | undefined;
+  harness: readonly string[];
+  keepTexts: (texts: SpooledTexts) => void;
+}
+
 async function runTurn(
   options: AskOptions,
   env: NodeJS.ProcessEnv,
   secrets: string[],
-  agent: string | undefined,
-  profilePath: string | undefined,
-  keepTexts: (texts: SpooledTexts) => void,
+  {agent, profilePath, harness, keepTexts}: TurnPlan,
 ): Promise<AskResult> {
   const promptViaStdin = Buffer.byteLength(options.prompt, 'utf8') > MAX_ARGV_PROMPT_BYTES;
+  const profile = options.profile;
   const args = buildChatArgs({
     prompt: options.prompt,
     promptViaStdin,
-    trust: options.trust,
+    trust: profile?.noTools === true ? options.trust : turnTrust(options.trust, profile?.allowTools),
+    harnessArgs: harness,
     model: options.model,
     effort: options.effort,
     agent,

@@ -5,6 +5,8 @@ export {askOptionsFromSettings} from './settings-to-options.js';
 export {buildChatArgs, EFFORT_LEVELS} from './engine/build-args.js';
 export type {ChatArgsInput, Effort, Trust} from './engine/build-args.js';
 export {classify} from './engine/classify.js';
+export {HARNESSES, planHarness} from './engine/harness.js';
+export type {Harness, HarnessPlan} from './engine/harness.js';
 export {parseTranscript, TranscriptParser} from './engine/transcript-parser.js';
 export type {TranscriptEvent} from './engine/transcript-parser.js';
 export {StderrScanner} from './engine/stderr-scanner.js';

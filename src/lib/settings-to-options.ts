@@ -48,6 +48,7 @@ export async function profileFlagsFrom(settings: Settings): Promise<ProfileFlags
   return {
     systemPrompt,
     tools: settings.tools,
+    noTools: settings.noTools,
     allowTools: settings.allowTools,
     resources: settings.resource,
     mcpServers: settings.mcpConfig !== undefined ? await readMcpConfig(settings.mcpConfig) : undefined,
@@ -72,6 +73,7 @@ export async function askOptionsFromSettings(
     model: settings.model,
     effort: settings.effort as Effort | undefined,
     agent: settings.agent,
+    harness: settings.harness,
     profile: await profileFlagsFrom(settings),
     keepProfile: settings.keepProfile,
     timeoutMs: settings.timeout,

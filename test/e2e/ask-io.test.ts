@@ -112,7 +112,7 @@ describe('ask prompt sources', () => {
     expect(record.promptFromStdin).toBe(true);
     expect(record.prompt).toBe(big);
     expect(record.argv).not.toContain('--');
-    expect(doc.command.at(-1)).toBe('--trust-tools=');
+    expect(doc.command.at(-1)).toBe('never');
   });
 
   it('passes a prompt starting with a dash after --', async () => {

@@ -1,15 +1,16 @@
-import {mkdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 
 import {describe, expect, test} from 'vitest';
 
 import {readXml, elements, validateJunit} from '../helpers/validate.js';
-import {makeWorld, runKiroX, SIM_BIN, TEST_KEY} from './harness.js';
+import {makeWorld, records, runKiroX, SIM_BIN, TEST_KEY} from './harness.js';
 import {doctorJson, simLogin, writeAgent} from './doctor-helpers.js';
 
 const CHECK_IDS = [
   'node',
   'kiro-cli',
+  'harness',
   'api-key',
   'credential',
   'config',
@@ -28,11 +29,14 @@ describe('kiro-x doctor: a healthy setup', () => {
     expect(doc.ok).toBe(true);
     expect(doc.checks.map((c) => c.id)).toEqual(CHECK_IDS);
     expect(doc.checks.map((c) => c.status)).toEqual(CHECK_IDS.map(() => 'pass'));
-    expect(doc.summary).toEqual({pass: 10, warn: 0, fail: 0, skip: 0});
+    expect(doc.summary).toEqual({pass: 11, warn: 0, fail: 0, skip: 0});
     expect(check('kiro-cli').message).toBe(`kiro-cli 2.21.2 at ${path.join(SIM_BIN, 'kiro-cli')}.`);
+    expect(check('harness').message).toBe(
+      'V2, not pinned: kiro-cli 2.21.2 runs V2 headless unless told otherwise.',
+    );
     expect(check('api-key').message).toBe('KIRO_API_KEY is set (ksk_…cdef).');
     expect(check('credential').message).toBe(
-      'Authenticated: API key (whoami does not validate it: a bad key shows on the first turn).',
+      'Authenticated: API key; not proven until a real turn runs (--probe).',
     );
     expect(check('model').message).toBe('Model "claude-sonnet-4.5" is available.');
     expect(check('config').message).toBe('No config file found; built-in defaults apply.');
@@ -47,10 +51,10 @@ describe('kiro-x doctor: a healthy setup', () => {
     const run = await runKiroX(['doctor'], {world});
     expect(run.code).toBe(0);
     const lines = run.stdout.split('\n');
-    expect(lines.slice(0, 10).map((l) => l.split(/\s+/).slice(0, 2).join(' '))).toEqual(
+    expect(lines.slice(0, 11).map((l) => l.split(/\s+/).slice(0, 2).join(' '))).toEqual(
       CHECK_IDS.map((id) => `✔ ${id}`),
     );
-    expect(lines.slice(10)).toEqual(['', 'kiro-x is ready (10 passed, 0 warning(s), 0 failed).', '']);
+    expect(lines.slice(11)).toEqual(['', 'kiro-x is ready (11 passed, 0 warning(s), 0 failed).', '']);
     expect(run.stdout).not.toContain('\u001B[');
   });
 });
@@ -108,13 +112,37 @@ describe('kiro-x doctor: credential', () => {
       fix: null,
     });
     expect(builder.check('credential').message).toBe(
-      'Authenticated: Builder ID login (Logged in with Builder ID).',
+      'Authenticated: Builder ID login (Logged in with Builder ID); not proven until a real turn runs (--probe).',
     );
     simLogin(world, {method: 'idc', startUrl: 'https://d-123.awsapps.com/start', profile: 'dev'});
-    const idc = await doctorJson(world);
-    expect(idc.check('credential').message).toBe(
-      'Authenticated: IAM Identity Center login (Logged in with IAM Identity Center (https://d-123.awsapps.com/start)).',
-    );
+    const idc = (await doctorJson(world)).check('credential').message;
+    const older = (await doctorJson({...world, env: {...world.env, KIRO_SIM_VERSION: '2.20.0'}})).check(
+      'credential',
+    ).message;
+    // 2.21 moved the start URL to its own line; both read the same.
+    for (const message of [idc, older]) {
+      expect(message).toBe(
+        'Authenticated: IAM Identity Center login (Logged in with IAM Identity Center (https://d-123.awsapps.com/start)); not proven until a real turn runs (--probe).',
+      );
+    }
+  });
+
+  test('Google and GitHub logins pass as social logins', async () => {
+    const world = makeWorld({KIRO_API_KEY: undefined});
+    for (const [provider, label] of [
+      ['google', 'Google'],
+      ['github', 'GitHub'],
+    ] as const) {
+      simLogin(world, {method: 'social', provider, email: 'me@example.com'});
+      const {run, check} = await doctorJson(world, ['--model', 'auto']);
+      expect(run.code).toBe(0);
+      expect(check('credential')).toEqual({
+        status: 'pass',
+        message: `Authenticated: Google/GitHub login (Logged in with ${label}); not proven until a real turn runs (--probe).`,
+        fix: null,
+      });
+      expect(check('model').status).toBe('pass');
+    }
   });
 
   test('not logged in fails with the login fix', async () => {
@@ -207,47 +235,100 @@ describe('kiro-x doctor: configuration', () => {
 });
 
 describe('kiro-x doctor: agent', () => {
-  test('workspace first, then $KIRO_HOME/agents', async () => {
+  test('resolves by the name inside the file, workspace before $KIRO_HOME; a file name unlike it warns', async () => {
     const world = makeWorld();
     const global = writeAgent(world, 'helper', {name: 'helper'}, 'global');
     expect((await doctorJson(world, ['--agent', 'helper'])).check('agent').message).toBe(
       `Agent "helper" at ${global}.`,
     );
-    const local = writeAgent(world, 'helper', {name: 'helper'});
-    expect((await doctorJson(world, ['--agent', 'helper'])).check('agent').message).toBe(
-      `Agent "helper" at ${local}.`,
-    );
-  });
-
-  test('a missing agent fails naming both places', async () => {
-    const world = makeWorld();
-    const {run, check} = await doctorJson(world, ['--agent', 'ghost']);
-    expect(run.code).toBe(1);
-    const ws = path.join(world.workspace, '.kiro', 'agents', 'ghost.json');
+    const local = writeAgent(world, 'h', {name: 'helper'});
+    const {run, check} = await doctorJson(world, ['--agent', 'helper']);
+    expect(run.code).toBe(0);
     expect(check('agent')).toEqual({
-      status: 'fail',
-      message: `No agent named "ghost": looked in ${ws} and ${path.join(world.kiroHome, 'agents', 'ghost.json')}.`,
-      fix: `Create ${ws}, or fix the name in --agent / .kirorc.`,
+      status: 'warn',
+      message: `Agent "helper" at ${local}: the file name differs from "name": "helper".`,
+      fix: 'Keep one file per agent, named helper.json.',
     });
   });
 
-  test('invalid JSON and wrongly typed fields fail; unknown fields warn', async () => {
+  test('a missing agent fails naming both directories, and a file whose name field differs', async () => {
     const world = makeWorld();
+    const ws = path.join(world.workspace, '.kiro', 'agents');
+    const global = path.join(world.kiroHome, 'agents');
+    const {run, check} = await doctorJson(world, ['--agent', 'ghost']);
+    expect(run.code).toBe(1);
+    expect(check('agent')).toEqual({
+      status: 'fail',
+      message: `No agent named "ghost" in ${ws} or ${global}.`,
+      fix: `Create ${ws}/ghost.json with "name": "ghost", or fix the name in --agent / .kirorc.`,
+    });
+    const a = writeAgent(world, 'a', {name: 'b'});
+    expect((await doctorJson(world, ['--agent', 'a'])).check('agent').message).toBe(
+      `No agent named "a" in ${ws} or ${global}. ${a} declares "name": "b" (kiro-cli matches the name inside the file).`,
+    );
+  });
+
+  test('fails a file kiro-cli 2.x would reject, naming the file and the key; passes every key 2.x accepts', async () => {
+    const world = makeWorld();
+    const keys =
+      '$schema, name, description, prompt, mcpServers, tools, toolAliases, allowedTools, resources, hooks, toolsSettings, useLegacyMcpJson, includeMcpJson, model, keyboardShortcut, welcomeMessage';
+    const odd = writeAgent(world, 'odd', {name: 'odd', tools: [], colour: 'blue'});
+    const rejected = await doctorJson(world, ['--agent', 'odd']);
+    expect(rejected.run.code).toBe(1);
+    expect(rejected.check('agent')).toEqual({
+      status: 'fail',
+      message: `kiro-cli would reject the agent file ${odd} and fall back to its default agent: unknown key "colour" (kiro-cli 2.x rejects the whole file for it).`,
+      fix: `Fix ${odd}; kiro-cli 2.x accepts only the keys ${keys}.`,
+    });
+    const v3 = writeAgent(world, 'planner', {name: 'planner', permissions: {}});
+    expect((await doctorJson(world, ['--agent', 'planner'])).check('agent').message).toBe(
+      `kiro-cli would reject the agent file ${v3} and fall back to its default agent: unknown key "permissions" (kiro-cli 2.x rejects the whole file for it).`,
+    );
+    const underV3 = await doctorJson(world, ['--agent', 'planner', '--harness', 'v3']);
+    expect(underV3.check('agent')).toEqual({status: 'pass', message: `Agent "planner" at ${v3}.`, fix: null});
     const broken = writeAgent(world, 'broken', '{"name": ');
-    const bad = await doctorJson(world, ['--agent', 'broken']);
-    expect(bad.check('agent').status).toBe('fail');
-    expect(bad.check('agent').message).toContain(`Agent "broken" at ${broken} is not valid JSON`);
+    expect((await doctorJson(world, ['--agent', 'broken'])).check('agent').message).toMatch(
+      new RegExp(
+        `^kiro-cli would reject the agent file ${broken} and fall back to its default agent: not valid JSON: `,
+      ),
+    );
     const typed = writeAgent(world, 'typed', {name: 'typed', tools: 'read'});
     expect((await doctorJson(world, ['--agent', 'typed'])).check('agent').message).toBe(
-      `Agent "typed" at ${typed}: "tools" must be a list of strings.`,
+      `kiro-cli would reject the agent file ${typed} and fall back to its default agent: "tools" must be a list of strings.`,
     );
-    const odd = writeAgent(world, 'odd', {name: 'other', colour: 'blue'});
-    const warned = await doctorJson(world, ['--agent', 'odd']);
-    expect(warned.run.code).toBe(0);
-    expect(warned.check('agent')).toEqual({
+    const nameless = writeAgent(world, 'nameless', {tools: ['read']});
+    expect((await doctorJson(world, ['--agent', 'nameless'])).check('agent').message).toBe(
+      `kiro-cli would reject the agent file ${nameless} and fall back to its default agent: no "name" (kiro-cli 2.x requires it).`,
+    );
+    const full = writeAgent(world, 'full', {
+      name: 'full',
+      description: 'every key',
+      keyboardShortcut: 'ctrl+shift+f',
+      welcomeMessage: 'hello',
+      useLegacyMcpJson: false,
+      toolAliases: {},
+      $schema: 'https://example.com/agent.json',
+    });
+    expect((await doctorJson(world, ['--agent', 'full'])).check('agent')).toEqual({
+      status: 'pass',
+      message: `Agent "full" at ${full}.`,
+      fix: null,
+    });
+  });
+
+  test('with no agent set, an agent file kiro-cli reports as invalid on every run warns', async () => {
+    const world = makeWorld();
+    expect((await doctorJson(world)).check('agent').status).toBe('pass');
+    const stray = writeAgent(world, 'old', {name: 'old', permissions: {}}, 'global');
+    writeAgent(world, 'kiro-x-0123456789ab', '{"name":', 'workspace');
+    const {run, check} = await doctorJson(world);
+    expect(run.code).toBe(0);
+    expect(check('agent')).toEqual({
       status: 'warn',
-      message: `Agent "odd" at ${odd}: unknown fields "colour"; "name" is "other", not "odd".`,
-      fix: 'Remove or rename those fields, and keep "name" equal to the file name.',
+      message: `No agent set, but kiro-cli reports these agent files as invalid on every run: ${stray} (unknown key "permissions" (kiro-cli 2.x rejects the whole file for it)).`,
+      fix: expect.stringMatching(
+        /^Fix or remove them; kiro-cli 2\.x accepts only the keys \$schema, name, /,
+      ) as string,
     });
   });
 
@@ -359,11 +440,11 @@ describe('kiro-x doctor: JUnit', () => {
     expect(await validateJunit(run.stdout)).toEqual({valid: true, errors: []});
     const cases = elements(readXml(run.stdout), 'testcase');
     expect(cases.map((c) => c.getAttribute('name'))).toEqual(CHECK_IDS);
-    const credential = cases[3];
+    const credential = cases[4];
     expect(elements(credential!, 'failure')[0]?.getAttribute('message')).toBe(
       'kiro-cli is not logged in (Not logged in).',
     );
-    expect(elements(cases[6]!, 'skipped')).toHaveLength(1);
+    expect(elements(cases[7]!, 'skipped')).toHaveLength(1);
   });
 
   test('--junit-file writes the report beside the text; --strict makes warnings failures', async () => {
@@ -376,5 +457,131 @@ describe('kiro-x doctor: JUnit', () => {
     expect(await validateJunit(xml)).toEqual({valid: true, errors: []});
     const failure = elements(readXml(xml), 'failure');
     expect(failure.map((f) => f.getAttribute('type'))).toEqual(['warn']);
+  });
+});
+
+describe('kiro-x doctor: harness', () => {
+  test('unpinned passes on 2.x and warns on 3.x; a pin this version cannot honour fails naming flag and version', async () => {
+    const world = makeWorld();
+    const pinned = await doctorJson(world, ['--harness', 'v3']);
+    expect(pinned.check('harness')).toEqual({
+      status: 'pass',
+      message: 'V3, pinned: kiro-x passes --v3.',
+      fix: null,
+    });
+    const old = makeWorld({KIRO_SIM_VERSION: '2.5.0', KIRO_X_HARNESS: 'v3'});
+    const tooOld = await doctorJson(old);
+    expect(tooOld.run.code).toBe(1);
+    expect(tooOld.check('harness')).toEqual({
+      status: 'fail',
+      message: '--harness v3 needs kiro-cli 2.8 or newer; this is kiro-cli 2.5.0.',
+      fix: 'Update kiro-cli (kiro-cli update), or unset --harness (`harness` in .kirorc, KIRO_X_HARNESS).',
+    });
+    const three = makeWorld({KIRO_SIM_VERSION: '3.1.0'});
+    const unpinned = await doctorJson(three);
+    expect(unpinned.run.code).toBe(0);
+    expect(unpinned.check('harness')).toEqual({
+      status: 'warn',
+      message:
+        'Not pinned: kiro-cli 3.1.0 picks the harness itself (V2 headless, with exceptions for scripts and CI).',
+      fix: 'Pin it with --harness v2 or v3 (`harness` in .kirorc, KIRO_X_HARNESS).',
+    });
+    writeFileSync(path.join(three.workspace, '.kirorc.json'), JSON.stringify({harness: 'v2'}));
+    expect((await doctorJson(three)).check('harness').message).toBe('V2, pinned: kiro-x passes --v2.');
+  });
+});
+
+describe('kiro-x doctor: never a login, and the real credential', () => {
+  test('lists models with --no-interactive; a listing that refuses the credential fails the model check', async () => {
+    const world = makeWorld({KIRO_API_KEY: undefined});
+    simLogin(world, {method: 'builder-id', expired: true});
+    const {run, check} = await doctorJson(world, ['--model', 'auto']);
+    expect(run.code).toBe(1);
+    expect(check('credential').status).toBe('pass');
+    expect(check('model')).toEqual({
+      status: 'fail',
+      message:
+        'kiro-cli refused to list models: "Authentication failed. Your login may be invalid or expired." — whoami passed, but the credential does not work.',
+      fix: 'Set a valid KIRO_API_KEY, or run `kiro-cli login` again (an expired login or an account without a Kiro subscription passes whoami).',
+    });
+    const listing = records(world).find((r) => (r.argv as string[]).includes('--list-models'));
+    expect(listing?.argv).toEqual(['chat', '--no-interactive', '--list-models', '--format', 'json']);
+  });
+
+  test('sets KIRO_NO_AUTO_UPDATE=1 for every kiro-cli it starts, unless the user set it', async () => {
+    const world = makeWorld();
+    await doctorJson(world, ['--model', 'auto']);
+    const seen = records(world).map(
+      (r) => (r.env as {KIRO_NO_AUTO_UPDATE: string | null}).KIRO_NO_AUTO_UPDATE,
+    );
+    expect(seen.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(seen)).toEqual(new Set(['1']));
+    const own = makeWorld({KIRO_NO_AUTO_UPDATE: '0'});
+    await doctorJson(own, ['--model', 'auto']);
+    expect(
+      new Set(records(own).map((r) => (r.env as {KIRO_NO_AUTO_UPDATE: string}).KIRO_NO_AUTO_UPDATE)),
+    ).toEqual(new Set(['0']));
+  });
+
+  test('--probe runs one tool-less turn that passes with a working key and leaves nothing behind', async () => {
+    const world = makeWorld();
+    const {run, doc, check} = await doctorJson(world, ['--probe']);
+    expect(run.code).toBe(0);
+    expect(doc.checks.map((c) => c.id)).toEqual([...CHECK_IDS, 'probe']);
+    expect(check('probe').status).toBe('pass');
+    expect(check('probe').message).toMatch(
+      /^One real turn completed \(\d+\.\d s, 0\.06 credits\): the credential works end to end\.$/,
+    );
+    const turn = records(world).find((r) => r.prompt !== null);
+    expect(turn).toMatchObject({
+      prompt: 'Reply with the single word OK.',
+      agentJson: {tools: [], allowedTools: []},
+      trustAll: false,
+      trustedTools: [],
+    });
+    expect(turn?.argv).not.toContain('--trust-tools=');
+    expect(existsSync(path.join(world.workspace, '.kiro'))).toBe(false);
+  });
+
+  test('--probe fails on a rejected key, an expired login, an account without entitlement, or no login', async () => {
+    const rejected = makeWorld({KIRO_API_KEY: 'ksk_revoked_invalid'});
+    const key = await doctorJson(rejected, ['--probe']);
+    expect(key.run.code).toBe(1);
+    expect(key.check('credential').status).toBe('pass');
+    expect(key.check('probe')).toEqual({
+      status: 'fail',
+      message:
+        'The probe turn was refused: "Authentication failed. Your API key may be invalid or expired.".',
+      fix: 'Create a new API key in the Kiro console and store it as KIRO_API_KEY: this one was refused.',
+    });
+    const expired = makeWorld({KIRO_API_KEY: undefined});
+    simLogin(expired, {method: 'social', provider: 'google', expired: true});
+    expect((await doctorJson(expired, ['--probe'])).check('probe')).toEqual({
+      status: 'fail',
+      message: 'The probe turn was refused: "Authentication failed. Your login may be invalid or expired.".',
+      fix: 'Run `kiro-cli login` again: the login may have expired, or the account may lack a Kiro subscription.',
+    });
+    simLogin(expired, {method: 'builder-id', entitled: false});
+    expect((await doctorJson(expired, ['--probe'])).check('probe').message).toBe(
+      'The probe turn was refused: "Authentication failed. Your account may not have access to Kiro.".',
+    );
+    const none = makeWorld({KIRO_API_KEY: undefined, KIRO_SIM_NO_CREDENTIAL: 'error'});
+    expect((await doctorJson(none, ['--probe'])).check('probe')).toEqual({
+      status: 'fail',
+      message:
+        'The probe turn was refused: "Not logged in. Set the KIRO_API_KEY environment variable or run `kiro-cli login` first.".',
+      fix: 'Set KIRO_API_KEY (a ksk_… key), or run `kiro-cli login` on this machine.',
+    });
+  });
+
+  test('--probe against a kiro-cli that starts a browser login fails at once as refused', async () => {
+    const world = makeWorld({KIRO_API_KEY: undefined});
+    const started = Date.now();
+    const {check} = await doctorJson(world, ['--probe']);
+    expect(check('probe').status).toBe('fail');
+    expect(check('probe').message).toBe(
+      'The probe turn was refused: "kiro-cli started a browser login that cannot finish headless, so it was stopped.".',
+    );
+    expect(Date.now() - started).toBeLessThan(20_000);
   });
 });

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // Simulator of AWS kiro-cli 2.x for tests: follows ../../shared/kiro-cli/REFERENCE.md, see README.md here.
-import {parseArgs, rootUsageError, WHOAMI_SPECS} from './lib/args.mjs';
+import {parseArgs, ROOT_HARNESS_FLAGS, rootUsageError, WHOAMI_SPECS} from './lib/args.mjs';
 import {chat} from './lib/chat.mjs';
 import {whoami} from './lib/credentials.mjs';
 import {ROOT_HELP} from './lib/help.mjs';
 import {err, exitWith, onFinish, out} from './lib/io.mjs';
 import {startRecord, updateRecord} from './lib/record.mjs';
-import {simVersion} from './lib/version.mjs';
+import {atLeast, simVersion} from './lib/version.mjs';
 
 const startedAt = Date.now();
 const env = process.env;
@@ -16,9 +16,14 @@ const version = simVersion(env);
 startRecord(env, args, startedAt);
 onFinish((code) => updateRecord({endedAt: Date.now(), exitCode: code}));
 
-// Dispatches on the first argument the way kiro-cli's clap tree does.
+// Dispatches on the first argument the way kiro-cli's clap tree does; a harness flag may come before `chat`.
 async function main() {
-  const [first, ...rest] = args;
+  let rootHarness;
+  let [first, ...rest] = args;
+  if (Object.hasOwn(ROOT_HARNESS_FLAGS, first ?? '') && atLeast(version, ROOT_HARNESS_FLAGS[first])) {
+    rootHarness = first;
+    [first, ...rest] = rest;
+  }
   if (first === undefined) {
     await err('kiro-cli simulator: interactive chat is not simulated; pass `chat --no-interactive`\n');
     return exitWith(1);
@@ -31,7 +36,7 @@ async function main() {
     await out(ROOT_HELP);
     return exitWith(0);
   }
-  if (first === 'chat') return chat(rest, env, {version, startedAt});
+  if (first === 'chat') return chat(rest, env, {version, startedAt, rootHarness});
   if (first === 'whoami') {
     const parsed = parseArgs(rest, WHOAMI_SPECS, {
       usage: 'kiro-cli whoami [OPTIONS]',
@@ -46,7 +51,7 @@ async function main() {
       await out('Prints details about the current user\n\nUsage: kiro-cli whoami [OPTIONS]\n');
       return exitWith(0);
     }
-    return whoami(env, parsed.options.format);
+    return whoami(env, parsed.options.format, version);
   }
   await err(rootUsageError(first));
   return exitWith(2);

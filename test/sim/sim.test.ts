@@ -269,6 +269,11 @@ describe('whoami', () => {
     expect(run(box, ['whoami', '--format', 'json']).out).toBe('{"account":null}\n');
     login(box, {method: 'builder-id'});
     expect(run(box, ['whoami'])).toMatchObject({status: 0, out: 'Logged in with Builder ID\n'});
+    login(box, {method: 'builder-id', email: 'dev@example.com'});
+    expect(run(box, ['whoami'])).toMatchObject({
+      status: 0,
+      out: 'Logged in with Builder ID\nEmail: dev@example.com\n',
+    });
     login(box, {
       method: 'idc',
       startUrl: 'https://d-123.awsapps.com/start',
@@ -277,6 +282,10 @@ describe('whoami', () => {
     });
     expect(run(box, ['whoami'])).toMatchObject({
       status: 0,
+      out: 'Logged in with IAM Identity Center\nhttps://d-123.awsapps.com/start\nProfile: dev\n',
+    });
+    expect(run(box, ['whoami'], {env: {KIRO_SIM_VERSION: '2.20.0'}})).toMatchObject({
+      status: 0,
       out: 'Logged in with IAM Identity Center (https://d-123.awsapps.com/start)\nProfile: dev\n',
     });
     expect(JSON.parse(run(box, ['whoami', '-f', 'json-pretty']).out)).toEqual({
@@ -284,6 +293,52 @@ describe('whoami', () => {
       startUrl: 'https://d-123.awsapps.com/start',
       region: 'us-east-1',
       profile: 'dev',
+    });
+  });
+
+  it('reports Google and GitHub logins', () => {
+    const box = sandbox();
+    login(box, {method: 'social', provider: 'google', email: 'me@gmail.com'});
+    expect(run(box, ['whoami'])).toMatchObject({
+      status: 0,
+      out: 'Logged in with Google\nEmail: me@gmail.com\n',
+    });
+    expect(JSON.parse(run(box, ['whoami', '-f', 'json']).out)).toEqual({
+      accountType: 'SocialGoogle',
+      email: 'me@gmail.com',
+    });
+    login(box, {method: 'social', provider: 'github', email: 'me@users.noreply.github.com'});
+    expect(run(box, ['whoami']).out).toBe('Logged in with GitHub\nEmail: me@users.noreply.github.com\n');
+    expect(JSON.parse(run(box, ['whoami', '-f', 'json']).out)).toEqual({
+      accountType: 'SocialGitHub',
+      email: 'me@users.noreply.github.com',
+    });
+  });
+
+  it('calls an expired login and an account without entitlement logged in; their turns fail', () => {
+    const box = sandbox();
+    for (const state of [{expired: true}, {entitled: false}]) {
+      login(box, {method: 'builder-id', ...state});
+      expect(run(box, ['whoami'])).toMatchObject({status: 0, out: 'Logged in with Builder ID\n'});
+      const turn = run(box, ['chat', '--no-interactive', 'hi']);
+      expect(turn.status).toBe(0);
+      expect(turn.out).toBe('');
+      expect(turn.err).toMatch(/^Authentication failed\. [^\n]+\n$/);
+      const models = run(box, ['chat', '--no-interactive', '--list-models']);
+      expect(models.status).toBe(1);
+      expect(models.err).toBe(turn.err);
+    }
+  });
+
+  it('turns an expired login that needs a new login into the no-credential behaviour', () => {
+    const box = sandbox();
+    login(box, {method: 'social', provider: 'github', expired: 'login'});
+    expect(run(box, ['whoami']).status).toBe(0);
+    expect(
+      run(box, ['chat', '--no-interactive', 'hi'], {env: {KIRO_SIM_NO_CREDENTIAL: 'error'}}),
+    ).toMatchObject({
+      status: 1,
+      err: 'Not logged in. Set the KIRO_API_KEY environment variable or run `kiro-cli login` first.\n',
     });
   });
 
@@ -333,6 +388,21 @@ describe('credentials in chat', () => {
       out: '',
       err: 'Not logged in. Set the KIRO_API_KEY environment variable or run `kiro-cli login` first.\n',
     });
+  });
+
+  it('lists models without a credential: exit 1 at once with --no-interactive, a login without it', async () => {
+    const box = sandbox();
+    expect(run(box, ['chat', '--list-models', '--no-interactive', '-f', 'json'])).toMatchObject({
+      status: 1,
+      out: '',
+      err: 'Not logged in. Set the KIRO_API_KEY environment variable or run `kiro-cli login` first.\n',
+    });
+    const live = start(box, ['chat', '--list-models']);
+    try {
+      expect(await waitFor(() => live.stdout().includes('http://127.0.0.1:'))).toBe(true);
+    } finally {
+      killGroup(live);
+    }
   });
 
   it('uses a Builder ID login without the MCP-disabled line', () => {
@@ -513,7 +583,7 @@ describe('tools and trust', () => {
       '  - non-interactive mode (no user to approve)\n';
     const header =
       'I will run the following command: ls (using tool: shell)\nPurpose: Run the command the user asked for\n\n';
-    const r = turn(sandbox(), '[[sim:shell=ls]]', ['--trust-tools=']);
+    const r = turn(sandbox(), '[[sim:shell=ls]]', ['--trust-tools', 'read']);
     expect(r).toMatchObject({
       status: 0,
       out: `${header}${MARK}You said: [[sim:shell=ls]]`,
@@ -527,6 +597,89 @@ describe('tools and trust', () => {
         MCP_OFF +
         'error: Tool approval required but --no-interactive was specified. Use --trust-all-tools or --trust-tools to automatically approve tools.\n',
     });
+  });
+
+  it('reads the empty --trust-tools= as a custom tool with an empty name (2.11), unless -a', () => {
+    const warning =
+      'WARNING: --trust-tools arg for custom tool  needs to be prepended with @{MCPSERVERNAME}/\n';
+    expect(turn(sandbox(), 'hi', ['--trust-tools=']).err).toBe(MCP_OFF + warning + trailer('1s'));
+    expect(turn(sandbox(), 'hi', ['--trust-tools=read,']).err).toBe(MCP_OFF + warning + trailer('1s'));
+    expect(turn(sandbox(), 'hi', ['-a', '--trust-tools=']).err).not.toContain('WARNING');
+  });
+
+  it('trusts read, grep and glob inside the cwd with no trust flag; refuses the rest headless', () => {
+    const box = sandbox();
+    const rec = tempDir('rec');
+    const outside = path.join(box.home, 'secret.txt');
+    const r = turn(
+      box,
+      `[[sim:tool=read:notes.txt;grep:TODO;glob:src/**;read:${outside};write:out.txt;web_fetch:https://x.test]]`,
+      [],
+      {KIRO_SIM_RECORD: rec},
+    );
+    const refused = (id: string): string =>
+      `Command ${id} is rejected because it matches one or more rules on the denied list:\n` +
+      '  - non-interactive mode (no user to approve)\n';
+    expect(r.status).toBe(0);
+    expect(r.err).toBe(
+      MCP_OFF + refused('fs_read') + refused('fs_write') + refused('web_fetch') + trailer('1s'),
+    );
+    expect(
+      r.out.startsWith(
+        'Reading file: notes.txt, all lines (using tool: read)\n ✓ simulated result\n - Completed in 0.1s\n\n' +
+          'Searching for: TODO (using tool: grep)\n ✓ simulated result\n - Completed in 0.1s\n\n' +
+          'Searching for files: src/** (using tool: glob)\n ✓ simulated result\n - Completed in 0.1s\n\n' +
+          `Reading file: ${outside}, all lines (using tool: read)\n` +
+          'Creating: out.txt (using tool: write)\n' +
+          'Using web_fetch: https://x.test (using tool: web_fetch)\n',
+      ),
+    ).toBe(true);
+    expect(readRecords(rec)[0]?.toolCalls).toEqual([
+      {tool: 'read', arg: 'notes.txt', status: 'ran'},
+      {tool: 'grep', arg: 'TODO', status: 'ran'},
+      {tool: 'glob', arg: 'src/**', status: 'ran'},
+      {tool: 'read', arg: outside, status: 'refused'},
+      {tool: 'write', arg: 'out.txt', status: 'refused'},
+      {tool: 'web_fetch', arg: 'https://x.test', status: 'refused'},
+    ]);
+    const trusted = turn(sandbox(), `[[sim:tool=read:${outside};fs_write:a]]`, [
+      '--trust-tools=fs_read,write',
+    ]);
+    expect(trusted.err).toBe(MCP_OFF + trailer('1s'));
+  });
+
+  it("never lets the model call a tool missing from the agent's tools list", () => {
+    const box = sandbox();
+    const rec = tempDir('rec');
+    const agents = path.join(box.kiroHome, 'agents');
+    writeAgent(agents, 'none', {name: 'none', tools: []});
+    writeAgent(agents, 'reader', {name: 'reader', tools: ['fs_read'], allowedTools: ['shell']});
+    writeAgent(agents, 'bare', {name: 'bare'});
+    const prompt = '[[sim:tool=read:a.txt;shell:ls]]';
+    const calls = (agent: string, env: Record<string, string> = {}): unknown => {
+      fs.rmSync(rec, {recursive: true, force: true});
+      const r = turn(box, prompt, ['--agent', agent, '-a'], {KIRO_SIM_RECORD: rec, ...env});
+      expect(r.status).toBe(0);
+      return readRecords(rec)[0]?.toolCalls;
+    };
+    expect(calls('none')).toEqual([
+      {tool: 'read', arg: 'a.txt', status: 'unavailable'},
+      {tool: 'shell', arg: 'ls', status: 'unavailable'},
+    ]);
+    expect(calls('reader')).toEqual([
+      {tool: 'read', arg: 'a.txt', status: 'ran'},
+      {tool: 'shell', arg: 'ls', status: 'unavailable'},
+    ]);
+    expect(calls('bare')).toEqual([
+      {tool: 'read', arg: 'a.txt', status: 'unavailable'},
+      {tool: 'shell', arg: 'ls', status: 'unavailable'},
+    ]);
+    expect(calls('bare', {KIRO_SIM_AGENT_TOOLS: 'all'})).toEqual([
+      {tool: 'read', arg: 'a.txt', status: 'ran'},
+      {tool: 'shell', arg: 'ls', status: 'ran'},
+    ]);
+    const none = turn(box, prompt, ['--agent', 'none']);
+    expect(none.out).toBe(`${MARK}You said: ${prompt}`);
   });
 });
 
@@ -568,11 +721,28 @@ describe('models', () => {
 });
 
 describe('agents', () => {
+  it('resolves --agent by the name field, not the file name', () => {
+    const box = sandbox();
+    const rec = tempDir('rec');
+    const agents = path.join(box.kiroHome, 'agents');
+    writeAgent(agents, 'a', {name: 'b', description: 'file a'});
+    const byName = turn(box, 'hi', ['--agent', 'b'], {KIRO_SIM_RECORD: rec});
+    expect(byName.err).toBe(MCP_OFF + trailer('1s'));
+    expect(readRecords(rec)[0]).toMatchObject({
+      agentName: 'b',
+      agentJson: {description: 'file a'},
+      agentFile: path.join(agents, 'a.json'),
+    });
+    expect(turn(box, 'hi', ['--agent', 'a']).err).toBe(
+      `${MCP_OFF}Error: no agent with name a found. Falling back to user specified default\n${trailer('1s')}`,
+    );
+  });
+
   it('prefers the workspace agent and warns about the conflict', () => {
     const box = sandbox();
     const rec = tempDir('rec');
     writeAgent(path.join(box.cwd, '.kiro/agents'), 'rev', {name: 'rev', description: 'workspace'});
-    writeAgent(path.join(box.kiroHome, 'agents'), 'rev', {name: 'rev', description: 'global'});
+    writeAgent(path.join(box.kiroHome, 'agents'), 'other-file', {name: 'rev', description: 'global'});
     const r = turn(box, 'hi', ['--agent', 'rev'], {KIRO_SIM_RECORD: rec});
     expect(r).toMatchObject({
       status: 0,
@@ -584,8 +754,8 @@ describe('agents', () => {
   it('skips the workspace when cwd is HOME', () => {
     const box = sandbox();
     const rec = tempDir('rec');
-    writeAgent(path.join(box.home, '.kiro/agents'), 'rev', {description: 'home-workspace'});
-    writeAgent(path.join(box.kiroHome, 'agents'), 'rev', {description: 'global'});
+    writeAgent(path.join(box.home, '.kiro/agents'), 'rev', {name: 'rev', description: 'home-workspace'});
+    writeAgent(path.join(box.kiroHome, 'agents'), 'rev', {name: 'rev', description: 'global'});
     const r = run(box, ['chat', '--no-interactive', '--agent', 'rev', 'hi'], {
       cwd: box.home,
       env: {KIRO_API_KEY: 'ksk_a', KIRO_SIM_RECORD: rec},
@@ -597,7 +767,7 @@ describe('agents', () => {
   it('falls back to the default agent for a missing name or a path, or exits 4', () => {
     const box = sandbox();
     const file = path.join(box.kiroHome, 'agents/rev.json');
-    writeAgent(path.join(box.kiroHome, 'agents'), 'rev', {});
+    writeAgent(path.join(box.kiroHome, 'agents'), 'rev', {name: 'rev'});
     const r = turn(box, 'hi', ['--agent', file]);
     expect(r).toMatchObject({
       status: 0,
@@ -612,22 +782,63 @@ describe('agents', () => {
     });
   });
 
-  it('fails on an agent file that is not JSON', () => {
+  it('rejects a whole agent file for one unknown key, bad JSON or a missing name, and runs the default agent', () => {
     const box = sandbox();
-    writeAgent(path.join(box.kiroHome, 'agents'), 'bad', '{nope');
-    const r = turn(box, 'hi', ['--agent', 'bad']);
-    expect(r.status).toBe(1);
-    expect(
-      r.err.startsWith(
-        `${MCP_OFF}error: failed to parse agent config ${path.join(box.kiroHome, 'agents/bad.json')}: `,
-      ),
-    ).toBe(true);
+    const rec = tempDir('rec');
+    const dir = path.join(box.kiroHome, 'agents');
+    const file = (n: string): string => path.join(dir, `${n}.json`);
+    writeAgent(dir, 'strict', '{"name":"strict","tools":[],"colour":"blue"}');
+    writeAgent(dir, 'broken', '{"name": ');
+    writeAgent(dir, 'nameless', {tools: ['read']});
+    writeAgent(dir, 'v3only', {name: 'v3only', permissions: {}});
+    const expected =
+      'expected one of `$schema`, `name`, `description`, `prompt`, `mcpServers`, `tools`, `toolAliases`, ' +
+      '`allowedTools`, `resources`, `hooks`, `toolsSettings`, `useLegacyMcpJson`, `includeMcpJson`, `model`, ' +
+      '`keyboardShortcut`, `welcomeMessage`';
+    const r = turn(box, '[[sim:tool=write:x]]', ['--agent', 'strict', '--trust-tools=write'], {
+      KIRO_SIM_RECORD: rec,
+    });
+    expect(r.status).toBe(0);
+    expect(r.err).toBe(
+      MCP_OFF +
+        `Error: Json supplied at ${file('broken')} is invalid: EOF while parsing a value at line 1 column 9\n` +
+        `Error: Json supplied at ${file('nameless')} is invalid: missing field \`name\` at line 1 column 18\n` +
+        `Error: Json supplied at ${file('strict')} is invalid: unknown field \`colour\`, ${expected} at line 1 column 36\n` +
+        `Error: Json supplied at ${file('v3only')} is invalid: unknown field \`permissions\`, ${expected} at line 1 column 30\n` +
+        'Error: no agent with name strict found. Falling back to user specified default\n' +
+        trailer('1s'),
+    );
+    // The default agent ran: its tools are all there, so the write the file meant to forbid went ahead.
+    expect(readRecords(rec)[0]).toMatchObject({
+      agentJson: null,
+      toolCalls: [{tool: 'write', arg: 'x', status: 'ran'}],
+    });
+    const typed = sandbox();
+    writeAgent(path.join(typed.kiroHome, 'agents'), 'typed', {name: 'typed', tools: 'read'});
+    expect(turn(typed, 'hi').err).toBe(
+      `${MCP_OFF}Error: Json supplied at ${path.join(typed.kiroHome, 'agents/typed.json')} is invalid: invalid type: string "read", expected a sequence at line 1 column 23\n${trailer('1s')}`,
+    );
+  });
+
+  it('accepts V3 keys and a missing name under --v3, with the V3 fallback wording', () => {
+    const box = sandbox();
+    const rec = tempDir('rec');
+    const dir = path.join(box.kiroHome, 'agents');
+    writeAgent(dir, 'planner', {permissions: {}, excludedTools: ['shell'], includePowers: true});
+    const r = turn(box, 'hi', ['--v3', '--agent', 'planner'], {KIRO_SIM_RECORD: rec});
+    expect(r.err).toBe(MCP_OFF + trailer('1s'));
+    expect(readRecords(rec)[0]).toMatchObject({harness: 'v3', agentFile: path.join(dir, 'planner.json')});
+    expect(turn(box, 'hi', ['--v3', '--agent', 'ghost']).err).toBe(
+      `${MCP_OFF}agent "ghost" not found, using "kiro_default"\n${trailer('1s')}`,
+    );
   });
 
   it('warns about an unavailable agent model and trusts allowedTools', () => {
     const box = sandbox();
     const rec = tempDir('rec');
     writeAgent(path.join(box.kiroHome, 'agents'), 'ops', {
+      name: 'ops',
+      tools: ['*'],
       model: 'gpt-9',
       allowedTools: ['execute_bash', 'fs_read', '*'],
     });
@@ -648,6 +859,7 @@ describe('agents', () => {
   it('checks MCP commands on PATH for logins only', () => {
     const box = sandbox();
     writeAgent(path.join(box.kiroHome, 'agents'), 'mcp', {
+      name: 'mcp',
       mcpServers: {
         gh: {command: 'no-such-mcp-bin'},
         off: {command: 'also-missing', disabled: true},
@@ -661,6 +873,64 @@ describe('agents', () => {
     expect(soft).toMatchObject({status: 0, err: `WARNING: ${problem}${trailer('1s')}`});
     const hard = run(box, ['chat', '--no-interactive', '--agent', 'mcp', '--require-mcp-startup', 'hi']);
     expect(hard).toMatchObject({status: 3, out: '', err: `error: ${problem}`});
+  });
+});
+
+describe('harness', () => {
+  it('accepts --agent-engine from 2.4, --v3 from 2.8 and --v2 from 3.0, before or after chat', () => {
+    const box = sandbox();
+    const rec = tempDir('rec');
+    const env = {KIRO_SIM_RECORD: rec};
+    const harnessOf = (args: string[], version: string): unknown => {
+      fs.rmSync(rec, {recursive: true, force: true});
+      const r = run(box, args, {env: {...env, KIRO_API_KEY: 'ksk_a', KIRO_SIM_VERSION: version}});
+      expect(r.status).toBe(0);
+      const record = readRecords(rec)[0];
+      return [record?.harness, record?.harnessPinned];
+    };
+    const chatArgs = ['chat', '--no-interactive', 'hi'];
+    expect(harnessOf(chatArgs, '2.21.2')).toEqual(['v2', false]);
+    expect(harnessOf(['chat', '--v3', '--no-interactive', 'hi'], '2.8.0')).toEqual(['v3', true]);
+    expect(harnessOf(['--v3', ...chatArgs], '2.8.0')).toEqual(['v3', true]);
+    expect(harnessOf(['chat', '--agent-engine', 'v1', '--no-interactive', 'hi'], '2.4.0')).toEqual([
+      'v1',
+      true,
+    ]);
+    expect(harnessOf(['--v2', ...chatArgs], '3.0.0')).toEqual(['v2', true]);
+    const at = (version: string, args: string[]): Result =>
+      run(box, args, {env: {KIRO_API_KEY: 'ksk_a', KIRO_SIM_VERSION: version}});
+    expect(at('2.7.9', ['chat', '--v3', 'hi'])).toMatchObject({
+      status: 1,
+      err: `error: unexpected argument '--v3' found${USAGE_TAIL}`,
+    });
+    expect(at('2.7.9', ['--v3', 'chat', 'hi'])).toMatchObject({
+      status: 2,
+      err: "error: unexpected argument '--v3' found\n\nUsage: kiro-cli [OPTIONS] [COMMAND]\n\nFor more information, try '--help'.\n",
+    });
+    expect(at('2.21.2', ['chat', '--v2', 'hi']).err).toBe(
+      `error: unexpected argument '--v2' found${USAGE_TAIL}`,
+    );
+    expect(at('2.3.0', ['chat', '--agent-engine', 'v2', 'hi'])).toMatchObject({
+      status: 2,
+      err: `error: unexpected argument '--agent-engine' found${OLD_USAGE_TAIL}`,
+    });
+    expect(at('3.1.0', ['chat', '--v2', '--v3', 'hi'])).toMatchObject({
+      status: 1,
+      err: `error: the argument '--v2' cannot be used with '--v3'${USAGE_TAIL}`,
+    });
+  });
+
+  it('lets 3.x pick the harness itself when none is named', () => {
+    const box = sandbox();
+    const rec = tempDir('rec');
+    const harness = (env: Record<string, string>): unknown => {
+      fs.rmSync(rec, {recursive: true, force: true});
+      turn(box, 'hi', [], {KIRO_SIM_RECORD: rec, KIRO_SIM_VERSION: '3.1.0', ...env});
+      return readRecords(rec)[0]?.harness;
+    };
+    expect(harness({})).toBe('v2');
+    expect(harness({KIRO_SIM_DEFAULT_HARNESS: 'v3'})).toBe('v3');
+    expect(harness({KIRO_SIM_DEFAULT_HARNESS: 'v3', KIRO_SIM_VERSION: '2.21.2'})).toBe('v2');
   });
 });
 
@@ -1309,7 +1579,13 @@ describe('recording', () => {
   it('records each invocation without the key and shows overlapping turns', async () => {
     const box = sandbox();
     const rec = tempDir('rec');
-    const env = {KIRO_API_KEY: 'ksk_secret', KIRO_SIM_RECORD: rec, TERM: 'dumb', NO_COLOR: '1'};
+    const env = {
+      KIRO_API_KEY: 'ksk_secret',
+      KIRO_SIM_RECORD: rec,
+      TERM: 'dumb',
+      NO_COLOR: '1',
+      KIRO_NO_AUTO_UPDATE: '1',
+    };
     const lives = [0, 1, 2].map((i) =>
       start(box, ['chat', '--no-interactive', '--trust-tools=read', '--', `p${i} [[sim:sleep=400]]`], env),
     );
@@ -1329,7 +1605,9 @@ describe('recording', () => {
     expect(first).toMatchObject({
       cwd: box.cwd,
       promptFromStdin: false,
-      env: {TERM: 'dumb', NO_COLOR: '1', KIRO_API_KEY_set: true},
+      env: {TERM: 'dumb', NO_COLOR: '1', KIRO_API_KEY_set: true, KIRO_NO_AUTO_UPDATE: '1'},
+      harness: 'v2',
+      harnessPinned: false,
       trustAll: false,
       trustedTools: ['read'],
       exitCode: 0,
@@ -1353,7 +1631,7 @@ describe('recording', () => {
     expect(readRecords(rec)[0]).toMatchObject({
       prompt: 'from pipe',
       promptFromStdin: true,
-      env: {TERM: null, NO_COLOR: null},
+      env: {TERM: null, NO_COLOR: null, KIRO_NO_AUTO_UPDATE: null},
     });
   });
 });

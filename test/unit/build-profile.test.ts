@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest';
+import {agentKeys} from '../../src/lib/profile/agent-fields.js';
 import {buildProfile, needsProfile, resourceUri} from '../../src/lib/profile/build-profile.js';
 
 describe('needsProfile', () => {
@@ -8,6 +9,8 @@ describe('needsProfile', () => {
     [{tools: []}, true],
     [{systemPrompt: 'be brief'}, true],
     [{allowPaths: ['./src/**']}, true],
+    [{noTools: false}, false],
+    [{noTools: true}, true],
   ])('%j → %s', (flags, expected) => {
     expect(needsProfile(flags)).toBe(expected);
   });
@@ -84,6 +87,43 @@ describe('buildProfile', () => {
         write: {allowedPaths: ['a']},
       },
     });
+  });
+
+  it("gives a profile without base or --tools the default agent's tools, and a base keeps its own", () => {
+    expect(buildProfile('kiro-x-3', {systemPrompt: 'p'})).toEqual({
+      name: 'kiro-x-3',
+      description: 'kiro-x temporary profile',
+      prompt: 'p',
+      tools: ['*'],
+    });
+    expect(buildProfile('kiro-x-4', {systemPrompt: 'p'}, {name: 'b', tools: ['read']}).tools).toEqual([
+      'read',
+    ]);
+    expect(buildProfile('kiro-x-5', {systemPrompt: 'p'}, {name: 'b'})).not.toHaveProperty('tools');
+  });
+
+  it('--no-tools empties tools and allowedTools, whatever the base had', () => {
+    expect(
+      buildProfile('kiro-x-6', {noTools: true}, {name: 'b', tools: ['*'], allowedTools: ['shell']}),
+    ).toEqual({
+      name: 'kiro-x-6',
+      description: 'kiro-x temporary profile based on agent "b"',
+      tools: [],
+      allowedTools: [],
+    });
+  });
+
+  it('only ever writes keys kiro-cli 2.x accepts', () => {
+    const profile = buildProfile('kiro-x-7', {
+      systemPrompt: 'p',
+      allowTools: ['read'],
+      resources: ['a'],
+      mcpServers: {m: {command: 'x'}},
+      allowCommands: ['a'],
+      denyCommands: ['b'],
+      allowPaths: ['c'],
+    });
+    expect(Object.keys(profile).filter((key) => !agentKeys(undefined).includes(key))).toEqual([]);
   });
 
   it('does not change the base agent object', () => {

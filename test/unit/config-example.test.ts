@@ -34,12 +34,11 @@ describe('.kirorc.example', () => {
   it('has every commented-out entry valid once uncommented', () => {
     const uncommented = example.replace(new RegExp(`^# (${SETTING_NAMES.join('|')}): `, 'gm'), '$1: ');
     const raw = parse(uncommented) as Record<string, unknown>;
-    delete raw.trustAllTools;
-    delete raw.systemPrompt;
+    // One key of each exclusive pair stays commented in use.
+    const partners = ['trustAllTools', 'systemPrompt', 'noTools'];
+    for (const key of partners) delete raw[key];
     expect(() => parseConfigObject(raw, examplePath)).not.toThrow();
-    expect(Object.keys(raw).sort()).toEqual(
-      SETTING_NAMES.filter((key) => key !== 'trustAllTools' && key !== 'systemPrompt').sort(),
-    );
+    expect(Object.keys(raw).sort()).toEqual(SETTING_NAMES.filter((key) => !partners.includes(key)).sort());
   });
 });
 
@@ -56,6 +55,7 @@ describe('SETTINGS_KEYS', () => {
       'KIRO_X_MODEL',
       'KIRO_X_EFFORT',
       'KIRO_X_AGENT',
+      'KIRO_X_HARNESS',
       'KIRO_X_CLI_PATH',
       'KIRO_X_TRUST_ALL_TOOLS',
       'KIRO_X_TRUST_TOOLS',

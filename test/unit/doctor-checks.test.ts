@@ -1,8 +1,17 @@
 import {describe, expect, test} from 'vitest';
 
-import {inspectAgent, agentMcpServers} from '../../src/lib/doctor/agent-fields.js';
-import {parseCliVersion} from '../../src/lib/doctor/check-cli.js';
-import {parseModelList} from '../../src/lib/doctor/check-model.js';
+import {parseCliVersion} from '../../src/lib/engine/cli-version.js';
+import {planHarness} from '../../src/lib/engine/harness.js';
+import {classifyWhoami, whoamiDetail} from '../../src/lib/engine/whoami.js';
+import {
+  agentKeys,
+  agentMcpServers,
+  inspectAgent,
+  rejectionReasons,
+} from '../../src/lib/profile/agent-fields.js';
+import {harnessCheck} from '../../src/lib/doctor/check-harness.js';
+import {authRefusal, parseModelList} from '../../src/lib/doctor/check-model.js';
+import {probeVerdict} from '../../src/lib/doctor/check-probe.js';
 import {nodeCheck, versionAtLeast} from '../../src/lib/doctor/check-node.js';
 import {detectCi} from '../../src/lib/doctor/ci.js';
 import {doctorToJunit} from '../../src/lib/doctor/render-junit.js';
@@ -10,6 +19,7 @@ import {renderDoctorText} from '../../src/lib/doctor/render-text.js';
 import {runDoctor} from '../../src/lib/doctor/run-doctor.js';
 import {pass, warn, type DoctorCheck, type DoctorContext} from '../../src/lib/doctor/types.js';
 import {Chalk} from 'chalk';
+import {sampleAskResult} from '../helpers/validate.js';
 
 const base = {
   cliPath: 'kiro-cli',
@@ -56,18 +66,215 @@ describe('doctor pure helpers', () => {
     expect(parseModelList('{"models": 3}')).toBeNull();
   });
 
-  test('inspectAgent separates type errors, unknown fields and a name unlike the file', () => {
-    expect(
-      inspectAgent({name: 'b', tools: ['read', 1], includeMcpJson: 'yes', colour: 1, model: 'auto'}, 'a'),
-    ).toEqual({
+  test('inspectAgent flags every key kiro-cli 2.x would reject, and accepts all 16 it knows', () => {
+    const valid = {
+      $schema: 'https://x',
+      name: 'a',
+      description: null,
+      prompt: 'p',
+      mcpServers: {},
+      tools: ['*'],
+      toolAliases: {},
+      allowedTools: ['read'],
+      resources: ['file://README.md'],
+      hooks: {},
+      toolsSettings: {},
+      useLegacyMcpJson: false,
+      includeMcpJson: true,
+      model: 'auto',
+      keyboardShortcut: 'ctrl+a',
+      welcomeMessage: 'hi',
+    };
+    expect(Object.keys(valid)).toEqual(agentKeys(undefined));
+    expect(inspectAgent(valid, undefined)).toEqual({unknown: [], errors: [], missingName: false});
+    const bad = {tools: ['read', 1], includeMcpJson: 'yes', colour: 1, permissions: {}};
+    const v2 = inspectAgent(bad, undefined);
+    expect(v2).toEqual({
+      unknown: ['colour', 'permissions'],
       errors: ['"tools" must be a list of strings', '"includeMcpJson" must be true or false'],
-      unknown: ['colour'],
-      nameMismatch: 'b',
+      missingName: true,
+    });
+    expect(rejectionReasons(v2, undefined)).toEqual([
+      'unknown key "colour" (kiro-cli 2.x rejects the whole file for it)',
+      'unknown key "permissions" (kiro-cli 2.x rejects the whole file for it)',
+      '"tools" must be a list of strings',
+      '"includeMcpJson" must be true or false',
+      'no "name" (kiro-cli 2.x requires it)',
+    ]);
+    // V3 knows permissions, takes objects in resources and a missing name.
+    expect(inspectAgent({permissions: {}, resources: [{kb: 1}], excludedTools: ['shell']}, 'v3')).toEqual({
+      unknown: [],
+      errors: [],
+      missingName: false,
     });
     expect(agentMcpServers({mcpServers: {a: {}, b: {disabled: true}}, includeMcpJson: true})).toEqual([
       'a',
       'mcp.json',
     ]);
+  });
+
+  test.each<[string, 'v2' | 'v3', ReturnType<typeof planHarness>]>([
+    ['3.1.0', 'v2', {ok: true, args: ['--v2'], note: 'kiro-x passes --v2'}],
+    ['3.0.0', 'v3', {ok: true, args: ['--v3'], note: 'kiro-x passes --v3'}],
+    ['2.8.0', 'v3', {ok: true, args: ['--v3'], note: 'kiro-x passes --v3'}],
+    [
+      '2.21.2',
+      'v2',
+      {ok: true, args: [], note: 'kiro-cli 2.21.2 runs V2 unless told otherwise, so no flag is needed'},
+    ],
+    ['2.7.9', 'v3', {ok: false, problem: '--harness v3 needs kiro-cli 2.8 or newer; this is kiro-cli 2.7.9'}],
+    [
+      '1.20.0',
+      'v2',
+      {ok: false, problem: '--harness v2 needs kiro-cli 2.0 or newer; this is kiro-cli 1.20.0'},
+    ],
+  ])('planHarness on %s for %s', (version, harness, plan) => {
+    expect(planHarness(harness, version)).toEqual(plan);
+  });
+
+  test.each<[string, string, string | null, number | null, string]>([
+    ['Google', 'Logged in with Google\nEmail: me@gmail.com\n', null, 0, 'social'],
+    ['GitHub', 'Logged in with GitHub\n', null, 0, 'social'],
+    ['a generic social label', 'Logged in with social login\n', null, 0, 'social'],
+    ['social JSON', '{"accountType":"SocialGitHub","email":"a@b"}', null, 0, 'social'],
+    [
+      'IdC on two lines (2.21)',
+      'Logged in with IAM Identity Center\nhttps://d.awsapps.com/start\n',
+      null,
+      0,
+      'identity-center',
+    ],
+    ['Builder ID', 'Logged in with Builder ID\nEmail: a@b\n', null, 0, 'builder-id'],
+    ['not logged in', 'Not logged in\n', null, 1, 'not-logged-in'],
+  ])('classifyWhoami: %s', (_name, stdout, stderr, code, status) => {
+    expect(classifyWhoami(stdout, stderr ?? '', code)).toBe(status);
+  });
+
+  test('whoamiDetail keeps the first line and the IdC start URL wherever it is, never the email', () => {
+    expect(
+      whoamiDetail('Logged in with IAM Identity Center\nhttps://d.awsapps.com/start\nProfile: p\n', ''),
+    ).toBe('Logged in with IAM Identity Center (https://d.awsapps.com/start)');
+    expect(whoamiDetail('Logged in with IAM Identity Center (https://d.awsapps.com/start)\n', '')).toBe(
+      'Logged in with IAM Identity Center (https://d.awsapps.com/start)',
+    );
+    expect(whoamiDetail('Logged in with Google\nEmail: me@gmail.com\n', '')).toBe('Logged in with Google');
+  });
+
+  test('authRefusal finds the line kiro-cli refused the credential with', () => {
+    expect(authRefusal('x\nAuthentication failed. Your API key may be invalid or expired.\n')).toBe(
+      'Authentication failed. Your API key may be invalid or expired.',
+    );
+    expect(authRefusal('Not logged in. Set the KIRO_API_KEY environment variable')).toBe(
+      'Not logged in. Set the KIRO_API_KEY environment variable',
+    );
+    expect(authRefusal('all fine')).toBeNull();
+  });
+
+  test.each<
+    [
+      string,
+      Parameters<typeof sampleAskResult>[0],
+      NodeJS.ProcessEnv,
+      {status: string; message: string; fix: string | null},
+    ]
+  >([
+    [
+      'a completed turn',
+      {durationMs: 2340, credits: 0.01},
+      {},
+      {
+        status: 'pass',
+        message: 'One real turn completed (2.3 s, 0.01 credits): the credential works end to end.',
+        fix: null,
+      },
+    ],
+    [
+      'a rejected key',
+      {
+        ok: false,
+        outcome: 'auth_failed',
+        message: 'kiro-cli reported an authentication failure (exit 0).',
+        warnings: [],
+        stderrTail:
+          'Failed to retrieve MCP settings\nAuthentication failed. Your API key may be invalid or expired.',
+      },
+      {KIRO_API_KEY: 'ksk_x'},
+      {
+        status: 'fail',
+        message:
+          'The probe turn was refused: "Authentication failed. Your API key may be invalid or expired.".',
+        fix: 'Create a new API key in the Kiro console and store it as KIRO_API_KEY: this one was refused.',
+      },
+    ],
+    [
+      'an expired login',
+      {
+        ok: false,
+        outcome: 'auth_failed',
+        message: 'm',
+        warnings: [],
+        stderrTail: 'Authentication failed. Expired.',
+      },
+      {},
+      {
+        status: 'fail',
+        message: 'The probe turn was refused: "Authentication failed. Expired.".',
+        fix: 'Run `kiro-cli login` again: the login may have expired, or the account may lack a Kiro subscription.',
+      },
+    ],
+    [
+      'not logged in',
+      {
+        ok: false,
+        outcome: 'auth_failed',
+        message: 'm',
+        warnings: [],
+        stderrTail: 'Not logged in. Set KIRO_API_KEY.',
+      },
+      {},
+      {
+        status: 'fail',
+        message: 'The probe turn was refused: "Not logged in. Set KIRO_API_KEY.".',
+        fix: 'Set KIRO_API_KEY (a ksk_… key), or run `kiro-cli login` on this machine.',
+      },
+    ],
+    [
+      'a hang',
+      {ok: false, outcome: 'timed_out', message: 'm'},
+      {},
+      {
+        status: 'fail',
+        message: 'The probe turn gave no answer within 30 s.',
+        fix: 'Check the network and proxy settings; try `kiro-cli chat --no-interactive hi` by hand.',
+      },
+    ],
+  ])('probeVerdict: %s', (_name, overrides, env, verdict) => {
+    expect(probeVerdict(sampleAskResult(overrides), env, 30_000)).toEqual(verdict);
+  });
+
+  test.each<[string | null, 'v2' | 'v3' | undefined, string, string]>([
+    ['2.21.2', undefined, 'pass', 'V2, not pinned: kiro-cli 2.21.2 runs V2 headless unless told otherwise.'],
+    [
+      '3.1.0',
+      undefined,
+      'warn',
+      'Not pinned: kiro-cli 3.1.0 picks the harness itself (V2 headless, with exceptions for scripts and CI).',
+    ],
+    ['3.1.0', 'v2', 'pass', 'V2, pinned: kiro-x passes --v2.'],
+    ['2.21.2', 'v3', 'pass', 'V3, pinned: kiro-x passes --v3.'],
+    [
+      '2.21.2',
+      'v2',
+      'pass',
+      'V2, pinned: kiro-cli 2.21.2 runs V2 unless told otherwise, so no flag is needed.',
+    ],
+    ['2.5.0', 'v3', 'fail', '--harness v3 needs kiro-cli 2.8 or newer; this is kiro-cli 2.5.0.'],
+    [null, 'v3', 'skip', 'Not checked: the kiro-cli version is unknown (--harness v3 is set).'],
+  ])('harness check: kiro-cli %s, pinned %s → %s', async (version, harness, status, message) => {
+    const cli = {version, spawnErrorCode: null, timedOut: false, exitCode: 0, said: ''};
+    const context = {harness, cliVersion: async () => ({where: '/bin/kiro-cli', version: cli})};
+    const verdict = await harnessCheck.run(context as unknown as DoctorContext);
+    expect([verdict.status, verdict.message]).toEqual([status, message]);
   });
 
   test.each([

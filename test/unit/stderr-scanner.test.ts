@@ -167,6 +167,26 @@ describe('StderrScanner line rules', () => {
       },
     ],
     [
+      'agent fallback worded by the V3 harness',
+      'agent "reviewer" not found, using "kiro_default"',
+      {
+        agentFallbacks: ['reviewer'],
+        warnings: ['agent "reviewer" not found, using "kiro_default"'],
+        explanation: 'agent "reviewer" not found, using "kiro_default"',
+      },
+    ],
+    [
+      'an agent file kiro-cli rejects is a warning, not yet a fallback',
+      'Error: Json supplied at /w/.kiro/agents/a.json is invalid: unknown field `colour`, expected one of `name`',
+      {
+        warnings: [
+          'Error: Json supplied at /w/.kiro/agents/a.json is invalid: unknown field `colour`, expected one of `name`',
+        ],
+        explanation:
+          'Error: Json supplied at /w/.kiro/agents/a.json is invalid: unknown field `colour`, expected one of `name`',
+      },
+    ],
+    [
       'older approval error',
       'error: Tool approval required but --no-interactive was specified. Use --trust-all-tools to allow it.',
       {

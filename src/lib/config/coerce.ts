@@ -1,4 +1,4 @@
-import {EFFORTS, KIND_TYPES, OUTPUT_FORMATS, type SettingKind} from './kinds.js';
+import {EFFORTS, HARNESS_NAMES, KIND_TYPES, OUTPUT_FORMATS, type SettingKind} from './kinds.js';
 import {
   parseBooleanWord,
   readDuration,
@@ -33,8 +33,10 @@ export function coerceValue(kind: SettingKind, raw: unknown, name: string, base:
       return ok(kind === 'command' ? resolveCommand(base, raw) : resolvePath(base, raw));
     }
     case 'effort':
+    case 'harness':
     case 'output': {
-      const choices: readonly string[] = kind === 'effort' ? EFFORTS : OUTPUT_FORMATS;
+      const choices: readonly string[] =
+        kind === 'effort' ? EFFORTS : kind === 'harness' ? HARNESS_NAMES : OUTPUT_FORMATS;
       return typeof raw === 'string' && choices.includes(raw) ? ok(raw) : expected();
     }
     case 'boolean': {

@@ -3,6 +3,11 @@ export const EFFORTS = ['low', 'medium', 'high', 'xhigh', 'max'] as const;
 /** A reasoning effort level. */
 export type Effort = (typeof EFFORTS)[number];
 
+/** kiro-cli chat harnesses kiro-x can pin (`--harness`). */
+export const HARNESS_NAMES = ['v2', 'v3'] as const;
+/** A pinnable harness. */
+export type HarnessName = (typeof HARNESS_NAMES)[number];
+
 /** Result formats of `--output`. */
 export const OUTPUT_FORMATS = ['text', 'json', 'junit'] as const;
 /** A result format. */
@@ -12,6 +17,7 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 export type SettingKind =
   | 'string'
   | 'effort'
+  | 'harness'
   | 'output'
   | 'path'
   | 'directory'
@@ -30,6 +36,7 @@ export type SettingKind =
 export const KIND_TYPES: Record<SettingKind, string> = {
   string: 'a non-empty string',
   effort: `one of ${EFFORTS.join(', ')}`,
+  harness: `one of ${HARNESS_NAMES.join(', ')}`,
   output: `one of ${OUTPUT_FORMATS.join(', ')}`,
   path: 'a file path',
   directory: 'a directory path',

@@ -6,6 +6,7 @@ import {UsageError} from '../errors.js';
 import {
   EFFORTS,
   EXCLUSIVE_GROUPS,
+  HARNESS_NAMES,
   OUTPUT_FORMATS,
   SETTING_NAMES,
   SETTINGS_KEYS,
@@ -34,6 +35,8 @@ function kindSchema(key: string, kind: SettingKind): z.ZodType {
       return z.string().min(1);
     case 'effort':
       return z.enum(EFFORTS);
+    case 'harness':
+      return z.enum(HARNESS_NAMES);
     case 'output':
       return z.enum(OUTPUT_FORMATS);
     case 'boolean':

@@ -1,10 +1,12 @@
-import {KIND_TYPES, type Effort, type OutputFormat, type SettingKind} from './kinds.js';
+import {KIND_TYPES, type Effort, type HarnessName, type OutputFormat, type SettingKind} from './kinds.js';
 
 export {
   EFFORTS,
+  HARNESS_NAMES,
   KIND_TYPES,
   OUTPUT_FORMATS,
   type Effort,
+  type HarnessName,
   type OutputFormat,
   type SettingKind,
 } from './kinds.js';
@@ -14,6 +16,8 @@ export interface Settings {
   model?: string;
   effort?: Effort;
   agent?: string;
+  /** The kiro-cli harness to pin; unset leaves the choice to kiro-cli. */
+  harness?: HarnessName;
   /** Directory kiro-cli runs in; checked to exist. */
   cwd?: string;
   /** A bare name is looked up on PATH; anything with a slash is an absolute path. */
@@ -23,6 +27,8 @@ export interface Settings {
   systemPrompt?: string;
   systemPromptFile?: string;
   tools?: string[];
+  /** A generated profile with no tools at all. */
+  noTools?: boolean;
   allowTools?: string[];
   resource?: string[];
   mcpConfig?: string;
@@ -75,6 +81,12 @@ const SPECS: Record<keyof Settings, Omit<SettingSpec, 'flag'>> = {
   model: spec('string', 'KIRO_X_MODEL', null, 'Model id passed to kiro-cli.'),
   effort: spec('effort', 'KIRO_X_EFFORT', null, 'Reasoning effort.'),
   agent: spec('string', 'KIRO_X_AGENT', null, 'Name of an existing kiro-cli agent to run.'),
+  harness: spec(
+    'harness',
+    'KIRO_X_HARNESS',
+    null,
+    "kiro-cli harness to pin: v2 or v3 (default: kiro-cli's choice).",
+  ),
   cwd: spec('directory', null, null, 'Directory kiro-cli runs in (default: the current directory).'),
   cliPath: spec(
     'command',
@@ -92,11 +104,17 @@ const SPECS: Record<keyof Settings, Omit<SettingSpec, 'flag'>> = {
     'toolList',
     'KIRO_X_TRUST_TOOLS',
     null,
-    'Tools the agent may use without asking (empty: none).',
+    "Tools the agent may use without asking, on top of kiro-cli's default (read, grep, glob in the cwd).",
   ),
   systemPrompt: spec('string', null, null, 'Extra system prompt for the generated agent.'),
   systemPromptFile: spec('path', 'KIRO_X_SYSTEM_PROMPT_FILE', null, 'File holding the extra system prompt.'),
   tools: spec('toolList', null, null, 'Tools the generated agent has.'),
+  noTools: spec(
+    'boolean',
+    null,
+    null,
+    'Give the generated agent no tools at all: nothing runs, not even reads.',
+  ),
   allowTools: spec('toolList', null, null, 'Tools the generated agent may use without asking.'),
   resource: spec('globList', null, null, 'Files (globs) loaded into the agent context.'),
   mcpConfig: spec('path', 'KIRO_X_MCP_CONFIG', null, 'MCP servers file (mcp.json) for the generated agent.'),
@@ -148,4 +166,5 @@ export const ENV_VARS: readonly string[] = [
 export const EXCLUSIVE_GROUPS: readonly (readonly [keyof Settings, keyof Settings])[] = [
   ['trustAllTools', 'trustTools'],
   ['systemPrompt', 'systemPromptFile'],
+  ['tools', 'noTools'],
 ];

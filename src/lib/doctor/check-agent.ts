@@ -1,47 +1,61 @@
-import path from 'node:path';
 import {KiroXError} from '../errors.js';
-import {agentSearchDirs} from '../profile/agent-paths.js';
-import {findAgent} from '../profile/find-agent.js';
-import {inspectAgent} from './agent-fields.js';
+import {agentKeys} from '../profile/agent-fields.js';
+import {describeLookup, lookupAgent, rejectedAgentFiles} from '../profile/find-agent.js';
 import {fail, pass, warn, type DoctorCheck} from './types.js';
 
-/** The configured or given `--agent` resolves like kiro-cli resolves it, to readable JSON with known fields. */
+/**
+ * The configured or given `--agent` resolves the way kiro-cli resolves it (by the `name` inside each file), to a
+ * file kiro-cli's parser accepts: one unknown key and kiro-cli drops the file and runs its default agent.
+ */
 export const agentCheck: DoctorCheck = {
   id: 'agent',
   title: 'Agent profile',
   async run(context) {
     const name = context.agent;
-    if (name === undefined) return pass('No agent set; kiro-cli uses its default agent.');
-    let found;
+    if (name === undefined) {
+      const rejected = await rejectedAgentFiles(context.cwd, context.env, context.harness);
+      if (rejected.length === 0) return pass('No agent set; kiro-cli uses its default agent.');
+      return warn(
+        `No agent set, but kiro-cli reports these agent files as invalid on every run: ${rejected
+          .map((r) => `${r.path} (${r.reasons.join('; ')})`)
+          .join(', ')}.`,
+        `Fix or remove them; kiro-cli ${context.harness === 'v3' ? 'V3' : '2.x'} accepts only the keys ${agentKeys(context.harness).join(', ')}.`,
+      );
+    }
+    let lookup;
     try {
-      found = await findAgent(name, context.cwd, context.env);
+      lookup = await lookupAgent(name, context.cwd, context.env, context.harness);
     } catch (error) {
       if (!(error instanceof KiroXError)) throw error;
-      return fail(error.message, 'Fix the agent file, or pass an agent name (not a path) with --agent.');
-    }
-    if (found === null) {
-      const places = agentSearchDirs(context.cwd, context.env).map((dir) => path.join(dir, `${name}.json`));
       return fail(
-        `No agent named "${name}": looked in ${places.join(' and ')}.`,
-        `Create ${places[0] ?? `${name}.json`}, or fix the name in --agent / .kirorc.`,
+        error.message,
+        'Pass an agent name (the "name" inside its JSON), not a path, with --agent.',
       );
     }
-    const {errors, unknown, nameMismatch} = inspectAgent(found.json, name);
-    if (errors.length > 0) {
+    if (lookup.status === 'rejected') {
       return fail(
-        `Agent "${name}" at ${found.path}: ${errors.join('; ')}.`,
-        'Fix those fields (REFERENCE §4).',
+        describeLookup(name, lookup),
+        `Fix ${lookup.path}; kiro-cli ${context.harness === 'v3' ? 'V3' : '2.x'} accepts only the keys ${agentKeys(context.harness).join(', ')}.`,
       );
     }
+    if (lookup.status === 'missing') {
+      return fail(
+        describeLookup(name, lookup),
+        `Create ${lookup.dirs[0]}/${name}.json with "name": "${name}", or fix the name in --agent / .kirorc.`,
+      );
+    }
+    const {agent} = lookup;
     const notes: string[] = [];
-    if (unknown.length > 0) notes.push(`unknown fields ${unknown.map((k) => `"${k}"`).join(', ')}`);
-    if (nameMismatch !== null) notes.push(`"name" is "${nameMismatch}", not "${name}"`);
+    if (agent.fileNameDiffers) notes.push(`the file name differs from "name": "${name}"`);
+    if (agent.duplicates.length > 0) {
+      notes.push(`${agent.duplicates.join(', ')} also declare${agent.duplicates.length === 1 ? 's' : ''} it`);
+    }
     if (notes.length > 0) {
       return warn(
-        `Agent "${name}" at ${found.path}: ${notes.join('; ')}.`,
-        'Remove or rename those fields, and keep "name" equal to the file name.',
+        `Agent "${name}" at ${agent.path}: ${notes.join('; ')}.`,
+        `Keep one file per agent, named ${name}.json.`,
       );
     }
-    return pass(`Agent "${name}" at ${found.path}.`);
+    return pass(`Agent "${name}" at ${agent.path}.`);
   },
 };

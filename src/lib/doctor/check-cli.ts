@@ -1,8 +1,7 @@
 import {constants} from 'node:fs';
 import {access, stat} from 'node:fs/promises';
 import path from 'node:path';
-import {captureKiro} from '../engine/capture-kiro.js';
-import {versionAtLeast} from './check-node.js';
+import {versionAtLeast} from '../engine/cli-version.js';
 import {fail, pass, warn, type DoctorCheck} from './types.js';
 
 /** First kiro-cli version with `--resume-id` and `--format` on list commands. */
@@ -31,29 +30,16 @@ export async function locateCli(cliPath: string, env: NodeJS.ProcessEnv): Promis
   return null;
 }
 
-/** The version in `kiro-cli --version` output (`kiro-cli 2.21.2`), or null. */
-export function parseCliVersion(text: string): string | null {
-  return /\b(\d+\.\d+\.\d+(?:[-+][\w.]+)?)\b/.exec(text)?.[1] ?? null;
-}
-
 /** kiro-cli is installed where settings say, answers `--version`, and is new enough for sessions by id. */
 export const cliCheck: DoctorCheck = {
   id: 'kiro-cli',
   title: 'kiro-cli executable and version',
   async run(context) {
-    const where = await locateCli(context.cliPath, context.env);
-    if (where === null) {
+    const {where, version: run} = await context.cliVersion();
+    if (where === null || run === null) {
       const how = context.cliPath.includes('/') ? 'is not an executable file' : 'was not found on PATH';
       return fail(`kiro-cli (${context.cliPath}) ${how}.`, INSTALL_FIX);
     }
-    const run = await captureKiro({
-      cliPath: where,
-      args: ['--version'],
-      cwd: context.cwd,
-      env: context.env,
-      timeoutMs: context.checkTimeoutMs,
-      signal: context.signal,
-    });
     if (run.spawnErrorCode) return fail(`${where} cannot be started (${run.spawnErrorCode}).`, INSTALL_FIX);
     if (run.timedOut) {
       return fail(
@@ -61,11 +47,10 @@ export const cliCheck: DoctorCheck = {
         'Check that this is the real kiro-cli; raise --check-timeout on a slow machine.',
       );
     }
-    const version = parseCliVersion(run.stdout) ?? parseCliVersion(run.stderr);
-    if (run.exitCode !== 0 || version === null) {
-      const said = (run.stdout.trim() || run.stderr.trim()).split('\n')[0] ?? '';
+    const version = run.version;
+    if (version === null) {
       return warn(
-        `${where} --version exited ${run.exitCode ?? run.signal} without a version${said ? `: ${said}` : ''}.`,
+        `${where} --version exited ${run.exitCode ?? 'without a code'} without a version${run.said ? `: ${run.said}` : ''}.`,
         'Check that --cli-path names kiro-cli itself, not a wrapper.',
       );
     }

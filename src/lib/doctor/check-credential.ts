@@ -35,10 +35,14 @@ export const apiKeyCheck: DoctorCheck = {
 };
 
 const DESCRIBE: Record<string, string> = {
-  'api-key': 'API key (whoami does not validate it: a bad key shows on the first turn)',
+  'api-key': 'API key',
   'builder-id': 'Builder ID login',
   'identity-center': 'IAM Identity Center login',
+  social: 'Google/GitHub login',
 };
+
+/** whoami never proves a credential works: a rejected key, an expired login or no entitlement all pass it. */
+const NOT_PROVEN = 'not proven until a real turn runs (--probe)';
 
 /** A bounded `kiro-cli whoami`, classified. */
 export const credentialCheck: DoctorCheck = {
@@ -49,10 +53,11 @@ export const credentialCheck: DoctorCheck = {
     const said = result.detail ? ` (${result.detail})` : '';
     switch (result.status) {
       case 'api-key':
-        return pass(`Authenticated: ${DESCRIBE[result.status]}.`);
+        return pass(`Authenticated: ${DESCRIBE[result.status]}; ${NOT_PROVEN}.`);
       case 'builder-id':
       case 'identity-center':
-        return pass(`Authenticated: ${DESCRIBE[result.status]}${said}.`);
+      case 'social':
+        return pass(`Authenticated: ${DESCRIBE[result.status]}${said}; ${NOT_PROVEN}.`);
       case 'not-logged-in':
         return fail(`kiro-cli is not logged in${said}.`, LOGIN_FIX);
       case 'timed-out':

@@ -1,7 +1,7 @@
 import {KiroXError} from '../errors.js';
-import {findAgent} from '../profile/find-agent.js';
+import {agentMcpServers} from '../profile/agent-fields.js';
+import {lookupAgent} from '../profile/find-agent.js';
 import {readMcpConfig} from '../settings-to-options.js';
-import {agentMcpServers} from './agent-fields.js';
 import {fail, pass, warn, type DoctorCheck} from './types.js';
 
 /** MCP servers that would be configured, and whether kiro-cli would run them: it turns MCP off under API keys. */
@@ -20,8 +20,10 @@ export const mcpCheck: DoctorCheck = {
     }
     if (context.agent !== undefined) {
       // A broken or missing agent is the agent check's failure; here it simply contributes no servers.
-      const found = await findAgent(context.agent, context.cwd, context.env).catch(() => null);
-      if (found) servers.push(...agentMcpServers(found.json));
+      const found = await lookupAgent(context.agent, context.cwd, context.env, context.harness).catch(
+        () => null,
+      );
+      if (found?.status === 'found') servers.push(...agentMcpServers(found.agent.json));
     }
     const names = [...new Set(servers)];
     if (names.length === 0) return pass('No MCP servers configured.');

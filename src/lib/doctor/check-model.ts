@@ -23,9 +23,16 @@ export function parseModelList(stdout: string): {ids: string[]; defaultModel: st
   return {ids, defaultModel: typeof fallback === 'string' ? fallback : null};
 }
 
+/** A line of kiro-cli's saying the backend refused the credential (`Not logged in`, `Authentication failed`). */
+export function authRefusal(text: string): string | null {
+  const line = text.split('\n').find((l) => /Authentication failed|Not logged in|not logged in/.test(l));
+  return line === undefined ? null : line.trim();
+}
+
 /**
- * The configured or given `--model` is in this account's list. The listing starts alongside whoami, and is
- * ended unread when the credential turns out unusable: without one, kiro-cli waits for a browser login.
+ * The configured or given `--model` is in this account's list. The listing starts alongside whoami, always with
+ * `--no-interactive` (without it, a missing credential starts a login), and is ended unread when the credential
+ * turns out unusable.
  */
 export const modelCheck: DoctorCheck = {
   id: 'model',
@@ -39,7 +46,7 @@ export const modelCheck: DoctorCheck = {
     try {
       const listing = captureKiro({
         cliPath: context.cliPath,
-        args: ['chat', '--list-models', '--format', 'json'],
+        args: ['chat', '--no-interactive', '--list-models', '--format', 'json'],
         cwd: context.cwd,
         env: context.env,
         timeoutMs: context.checkTimeoutMs,
@@ -62,6 +69,13 @@ export const modelCheck: DoctorCheck = {
         );
       }
       const list = run.exitCode === 0 ? parseModelList(run.stdout) : null;
+      const refused = list === null ? authRefusal(`${run.stderr}\n${run.stdout}`) : null;
+      if (refused !== null) {
+        return fail(
+          `kiro-cli refused to list models: "${refused}" — whoami passed, but the credential does not work.`,
+          'Set a valid KIRO_API_KEY, or run `kiro-cli login` again (an expired login or an account without a Kiro subscription passes whoami).',
+        );
+      }
       if (list === null) {
         const said = explainOutput(run.stderr, run.stdout);
         return warn(

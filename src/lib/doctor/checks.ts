@@ -2,9 +2,11 @@ import {agentCheck} from './check-agent.js';
 import {cliCheck} from './check-cli.js';
 import {ciCheck, configCheck} from './check-config.js';
 import {apiKeyCheck, credentialCheck} from './check-credential.js';
+import {harnessCheck} from './check-harness.js';
 import {mcpCheck} from './check-mcp.js';
 import {modelCheck} from './check-model.js';
 import {nodeCheck} from './check-node.js';
+import {probeCheck} from './check-probe.js';
 import {profileDirCheck} from './check-profile-dir.js';
 import type {DoctorCheck} from './types.js';
 
@@ -12,6 +14,7 @@ import type {DoctorCheck} from './types.js';
 export const ALL_CHECKS: readonly DoctorCheck[] = [
   nodeCheck,
   cliCheck,
+  harnessCheck,
   apiKeyCheck,
   credentialCheck,
   configCheck,
@@ -21,3 +24,6 @@ export const ALL_CHECKS: readonly DoctorCheck[] = [
   profileDirCheck,
   ciCheck,
 ];
+
+/** Checks that only `--probe` runs, after the rest in the report: they cost a real turn. */
+export const PROBE_CHECKS: readonly DoctorCheck[] = [probeCheck];

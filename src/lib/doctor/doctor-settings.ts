@@ -19,11 +19,21 @@ export interface DoctorSettingsInput {
 /** The settings doctor uses, and what became of the config file and `KIRO_X_*` variables. */
 export interface DoctorSettings {
   settings: Pick<Settings, 'cliPath' | 'output' | 'strict'> &
-    Partial<Pick<Settings, 'agent' | 'model' | 'cwd' | 'mcpConfig' | 'junitFile'>>;
+    Partial<Pick<Settings, 'agent' | 'model' | 'harness' | 'cwd' | 'mcpConfig' | 'junitFile'>>;
   config: ConfigReport;
 }
 
-const KEYS = ['cliPath', 'output', 'strict', 'agent', 'model', 'cwd', 'mcpConfig', 'junitFile'] as const;
+const KEYS = [
+  'cliPath',
+  'output',
+  'strict',
+  'agent',
+  'model',
+  'harness',
+  'cwd',
+  'mcpConfig',
+  'junitFile',
+] as const;
 
 /**
  * Like `resolveSettings` (flag > env > config > default), except that a broken config file, bad `KIRO_X_*`

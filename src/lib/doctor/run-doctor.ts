@@ -1,5 +1,7 @@
+import {readCliVersion} from '../engine/cli-version.js';
 import {whoami, type WhoamiResult} from '../engine/whoami.js';
-import {ALL_CHECKS} from './checks.js';
+import {locateCli} from './check-cli.js';
+import {ALL_CHECKS, PROBE_CHECKS} from './checks.js';
 import {
   CHECK_STATUSES,
   fail,
@@ -9,6 +11,7 @@ import {
   type DoctorCheck,
   type DoctorContext,
   type DoctorResult,
+  type LocatedCli,
 } from './types.js';
 
 /** Default bound on each check, in ms (kiro-cli's info commands can hang on the network). */
@@ -18,11 +21,18 @@ export const DEFAULT_CHECK_TIMEOUT_MS = 5000;
 // runner's guard fires only after that, so it catches checks that hang in kiro-x itself.
 const GUARD_SLACK_MS = 400;
 
+/** Default bound on the `--probe` turn, in ms. */
+export const DEFAULT_PROBE_TIMEOUT_MS = 30_000;
+
 /** What `runDoctor` needs: the context without the parts the runner creates. */
 export type DoctorOptions = Omit<
   DoctorContext,
-  'signal' | 'credential' | 'nodeVersion' | 'checkTimeoutMs'
+  'signal' | 'credential' | 'cliVersion' | 'nodeVersion' | 'checkTimeoutMs' | 'probeTimeoutMs' | 'harness'
 > & {
+  harness?: DoctorContext['harness'];
+  /** Also run one real turn (`--probe`): the only end-to-end proof that the credential works. */
+  probe?: boolean | undefined;
+  probeTimeoutMs?: number | undefined;
   checkTimeoutMs?: number | undefined;
   nodeVersion?: string | undefined;
   strict?: boolean | undefined;
@@ -65,12 +75,20 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorResult> {
   const onAbort = (): void => controller.abort();
   options.signal?.addEventListener('abort', onAbort, {once: true});
   let credential: Promise<WhoamiResult> | undefined;
+  let located: Promise<LocatedCli> | undefined;
+  const locate = async (): Promise<LocatedCli> => {
+    const where = await locateCli(options.cliPath, options.env);
+    if (where === null) return {where, version: null};
+    const version = await readCliVersion(where, options.cwd, options.env, checkTimeoutMs, controller.signal);
+    return {where, version};
+  };
   const context: DoctorContext = {
     cliPath: options.cliPath,
     cwd: options.cwd,
     env: options.env,
     agent: options.agent,
     model: options.model,
+    harness: options.harness,
     mcpConfig: options.mcpConfig,
     config: options.config,
     checkTimeoutMs,
@@ -78,14 +96,16 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorResult> {
     signal: controller.signal,
     credential: () =>
       (credential ??= whoami(options.cliPath, options.cwd, options.env, checkTimeoutMs, controller.signal)),
+    cliVersion: () => (located ??= locate()),
+    probeTimeoutMs: options.probeTimeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS,
   };
-  const checks = options.checks ?? ALL_CHECKS;
+  const checks = options.checks ?? (options.probe ? [...ALL_CHECKS, ...PROBE_CHECKS] : ALL_CHECKS);
   let results: CheckResult[];
   try {
     results = await Promise.all(
       checks.map(async (check) => {
         const begun = Date.now();
-        const verdict = await bounded(check, context, checkTimeoutMs);
+        const verdict = await bounded(check, context, check.boundMs?.(context) ?? checkTimeoutMs);
         return {id: check.id, title: check.title, ...verdict, durationMs: Date.now() - begun};
       }),
     );

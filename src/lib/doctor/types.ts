@@ -1,3 +1,5 @@
+import type {CliVersion} from '../engine/cli-version.js';
+import type {Harness} from '../engine/harness.js';
 import type {WhoamiResult} from '../engine/whoami.js';
 
 /** How one check ended: `skip` means it could not be judged (and says why), which never fails a run. */
@@ -35,6 +37,12 @@ export interface DoctorResult {
 export type ConfigReport =
   {ok: true; filepath: string | null} | {ok: false; message: string; filepath: string | null};
 
+/** The kiro-cli doctor runs: where `cliPath` resolved (null: nowhere) and what `--version` said there. */
+export interface LocatedCli {
+  where: string | null;
+  version: CliVersion | null;
+}
+
 /** Everything the checks read: plain data, so each check is testable without the CLI. */
 export interface DoctorContext {
   cliPath: string;
@@ -42,6 +50,8 @@ export interface DoctorContext {
   env: NodeJS.ProcessEnv;
   agent: string | undefined;
   model: string | undefined;
+  /** The pinned harness (`--harness`, `harness`, KIRO_X_HARNESS), or undefined when kiro-cli chooses. */
+  harness: Harness | undefined;
   /** `mcpConfig` from flags/env/config, when set. */
   mcpConfig: string | undefined;
   config: ConfigReport;
@@ -52,6 +62,10 @@ export interface DoctorContext {
   signal: AbortSignal;
   /** The one bounded `kiro-cli whoami`, shared by the checks that depend on the credential. */
   credential: () => Promise<WhoamiResult>;
+  /** The one bounded `kiro-cli --version`, shared by the checks that depend on the version. */
+  cliVersion: () => Promise<LocatedCli>;
+  /** Bound on the `--probe` turn, in ms. */
+  probeTimeoutMs: number;
 }
 
 /** One doctor check: an id, a title and a function. */
@@ -59,6 +73,8 @@ export interface DoctorCheck {
   id: string;
   title: string;
   run(context: DoctorContext): Promise<CheckVerdict>;
+  /** The check's own bound when it is not `checkTimeoutMs` (the probe runs a whole turn). */
+  boundMs?(context: DoctorContext): number;
 }
 
 /** Shorthands for building verdicts. */

@@ -1,4 +1,8 @@
-/** Which tools kiro-cli may run without asking; always passed explicitly, never left to kiro-cli's default. */
+/**
+ * Which tools kiro-cli may run without asking, on top of its own default (read, grep and glob inside the cwd).
+ * An empty list passes no trust flag at all: kiro-cli reads `--trust-tools=` as one custom tool with an empty
+ * name and warns about it on every run, without trusting less.
+ */
 export type Trust = {all: true} | {all?: false; tools: readonly string[]};
 
 /** Effort levels kiro-cli accepts for `--effort`. */
@@ -22,6 +26,8 @@ export interface ChatArgsInput {
   resume?: boolean | undefined;
   /** `--resume-id UUID` (kiro-cli 2.2+) */
   resumeId?: string | undefined;
+  /** `--v2` / `--v3` right after `chat`, when a harness is pinned and the version needs the flag. */
+  harnessArgs?: readonly string[] | undefined;
 }
 
 /** What `command` shows in place of the prompt, so results and logs never repeat user text. */
@@ -29,17 +35,29 @@ export const PROMPT_PLACEHOLDER = '<prompt>';
 
 /** Build the argv of a headless turn: flags explicit, `-v` never (it writes logs into stdout), prompt last. */
 export function buildChatArgs(input: ChatArgsInput): string[] {
-  const args = ['chat', '--no-interactive', '--wrap', 'never'];
+  const args = ['chat', '--no-interactive', ...(input.harnessArgs ?? []), '--wrap', 'never'];
   if (input.model !== undefined) args.push('--model', input.model);
   if (input.effort !== undefined) args.push('--effort', input.effort);
-  // `--trust-tools=` with nothing after it trusts nothing; the `=` form keeps an empty list one argument.
-  args.push(input.trust.all ? '--trust-all-tools' : `--trust-tools=${input.trust.tools.join(',')}`);
+  if (input.trust.all) args.push('--trust-all-tools');
+  // The `=` form keeps the list one argument whatever it holds.
+  else if (input.trust.tools.length > 0) args.push(`--trust-tools=${input.trust.tools.join(',')}`);
   if (input.agent !== undefined) args.push('--agent', input.agent);
   if (input.resumeId !== undefined) args.push('--resume-id', input.resumeId);
   else if (input.resume) args.push('--resume');
   // `--` ends option parsing, so a prompt starting with `-` is never read as a flag.
   if (!input.promptViaStdin) args.push('--', input.prompt);
   return args;
+}
+
+/**
+ * The trust to pass for a turn whose generated profile auto-approves `allowTools`: those are trusted with
+ * `--trust-tools` as well, because kiro-cli has not always honoured an agent's `allowedTools` alone headless.
+ */
+export function turnTrust(trust: Trust, allowTools: readonly string[] | undefined): Trust {
+  // Globs are for `allowedTools` only: kiro-cli would read one in --trust-tools as an unknown tool name.
+  const exact = (allowTools ?? []).filter((tool) => !/[*?]/.test(tool));
+  if (trust.all === true || exact.length === 0) return trust;
+  return {tools: [...new Set([...trust.tools, ...exact])]};
 }
 
 /** The argv as reported to users: the prompt replaced by a placeholder. */

@@ -7,7 +7,7 @@ export interface RunKiroOptions {
   cliPath: string;
   args: readonly string[];
   cwd: string;
-  /** The complete environment of the child (the caller merges the user's with TERM/NO_COLOR). */
+  /** The environment of the child (the caller merges the user's with TERM/NO_COLOR); see `childEnv`. */
   env: NodeJS.ProcessEnv;
   /** Written to stdin and closed; stdin is /dev/null when absent. */
   stdinText?: string | undefined;
@@ -40,6 +40,14 @@ export interface KiroProcess {
 
 const DEFAULT_GRACE_MS = 5000;
 
+/**
+ * Every kiro-cli kiro-x starts gets `KIRO_NO_AUTO_UPDATE=1` unless the user set the variable (to anything):
+ * kiro-cli updates itself otherwise, and a binary replaced in the middle of a batch is a hazard.
+ */
+export function childEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return env.KIRO_NO_AUTO_UPDATE !== undefined ? env : {...env, KIRO_NO_AUTO_UPDATE: '1'};
+}
+
 const liveGroups = new Set<number>();
 let exitHookInstalled = false;
 
@@ -68,7 +76,7 @@ export function startKiro(options: RunKiroOptions): KiroProcess {
   try {
     child = spawn(options.cliPath, [...options.args], {
       cwd: options.cwd,
-      env: options.env,
+      env: childEnv(options.env),
       // Its own process group, so a terminal's ^C reaches only kiro-x, and kiro-x can end the whole tree.
       detached: true,
       stdio: [options.stdinText === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],

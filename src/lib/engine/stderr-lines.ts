@@ -20,6 +20,8 @@ const TRAILER = /^▸\s*Credits:\s*(\S*)\s*(?:•\s*Time:\s*(.*))?$/;
 const TIME_TRAILER = /^▸\s*Time:\s*(.*)$/;
 const AUTH = [/Authentication failed/, /Not logged in/, /profileArn is required/] as const;
 const AGENT_FALLBACK = /no agent with name (.+) found\.(?:\s+Falling back.*)?$/;
+// The V3 harness words it differently.
+const AGENT_FALLBACK_V3 = /agent "(.+)" not found, using "[^"]*"/;
 const DENIED = /\b(?:Command|Tool) (\S+) is rejected because/;
 const APPROVAL_REQUIRED = /Tool approval required but --no-interactive was specified(.*)$/;
 const APPROVAL_TOOL = /\btool(?:\s*:\s*|\s+['"`])([@A-Za-z_][\w@/.-]*)/i;
@@ -75,7 +77,7 @@ export function readStderrLine(line: string): StderrLineFact {
   if (CLAP_ERROR.test(line)) return {kind: 'cli-usage', error: true};
   if (CLAP_USAGE.test(line)) return {kind: 'cli-usage', error: false};
   if (PANIC.test(line)) return {kind: 'panic'};
-  const fallback = AGENT_FALLBACK.exec(line);
+  const fallback = AGENT_FALLBACK.exec(line) ?? AGENT_FALLBACK_V3.exec(line);
   if (fallback) return {kind: 'agent-fallback', name: fallback[1] ?? ''};
   const denied = DENIED.exec(line);
   if (denied) return {kind: 'denied', tool: denied[1] ?? 'unknown'};
@@ -92,6 +94,7 @@ export function isWarningLine(line: string, fact: StderrLineFact): boolean {
     fact.kind === 'backend' ||
     fact.kind === 'usage-limit' ||
     fact.kind === 'panic' ||
+    fact.kind === 'agent-fallback' ||
     WARNING_PREFIXES.some((p) => line.startsWith(p)) ||
     line.startsWith('Failed to retrieve MCP settings')
   );

@@ -2,7 +2,14 @@ import {startKiro} from './run-kiro.js';
 
 /** What `kiro-cli whoami` said about the credential. */
 export type WhoamiStatus =
-  'api-key' | 'builder-id' | 'identity-center' | 'not-logged-in' | 'timed-out' | 'cli-not-found' | 'unknown';
+  | 'api-key'
+  | 'builder-id'
+  | 'identity-center'
+  | 'social'
+  | 'not-logged-in'
+  | 'timed-out'
+  | 'cli-not-found'
+  | 'unknown';
 
 /** The credential check's verdict, with what kiro-cli printed (first line) as evidence. */
 export interface WhoamiResult {
@@ -17,10 +24,26 @@ export function classifyWhoami(stdout: string, stderr: string, exitCode: number 
   const all = `${stdout}\n${stderr}`;
   if (/Not logged in/i.test(all)) return 'not-logged-in';
   if (/Authenticated with API key/i.test(all)) return 'api-key';
-  if (/IAM Identity Center/i.test(all)) return 'identity-center';
-  if (/Builder ID/i.test(all)) return 'builder-id';
+  if (/IAM Identity Center|"accountType"\s*:\s*"IamIdentityCenter"/i.test(all)) return 'identity-center';
+  if (/Builder ID|"accountType"\s*:\s*"BuilderId"/i.test(all)) return 'builder-id';
+  if (/Logged in with (?:Google|GitHub|social)|"accountType"\s*:\s*"Social/i.test(all)) return 'social';
   if (exitCode === 1) return 'not-logged-in';
   return 'unknown';
+}
+
+/**
+ * The evidence line: the first line, plus the IAM Identity Center start URL when it sits on a later line (2.21
+ * moved it there from `Logged in with IAM Identity Center (URL)`). Emails and profile ARNs are left out.
+ */
+export function whoamiDetail(stdout: string, stderr: string): string {
+  const lines = (stdout.trim() || stderr.trim()).split('\n').map((line) => line.trim());
+  const first = lines[0] ?? '';
+  if (!/IAM Identity Center/i.test(first) || /https?:\/\//.test(first)) return first;
+  const url = lines
+    .slice(1)
+    .join('\n')
+    .match(/https?:\/\/\S+/)?.[0];
+  return url === undefined ? first : `${first} (${url})`;
 }
 
 /** Run `kiro-cli whoami` with a hard time bound: it can hang on the network, and it must never block a turn. */
@@ -51,7 +74,7 @@ export async function whoami(
   const stdout = Buffer.concat(out).toString('utf8');
   const stderr = Buffer.concat(err).toString('utf8');
   const durationMs = Date.now() - started;
-  const firstLine = (stdout.trim() || stderr.trim()).split('\n')[0] ?? '';
+  const firstLine = whoamiDetail(stdout, stderr);
   if (exit.spawnErrorCode)
     return {status: 'cli-not-found', detail: exit.spawnErrorCode, exitCode: null, durationMs};
   if (exit.stopReason === 'timeout') {

@@ -4,6 +4,8 @@ export interface ProfileFlags {
   systemPrompt?: string | undefined;
   /** `--tools` → `tools` (replaces the base agent's list). */
   tools?: readonly string[] | undefined;
+  /** `--no-tools` → `tools: []` and `allowedTools: []`: the model is offered no tool at all. */
+  noTools?: boolean | undefined;
   /** `--allow-tools` → `allowedTools` (replaces the base agent's list). */
   allowTools?: readonly string[] | undefined;
   /** `--resource` → `resources` as `file://GLOB` (added to the base agent's). */
@@ -18,9 +20,9 @@ export interface ProfileFlags {
   allowPaths?: readonly string[] | undefined;
 }
 
-/** Whether any flag asks for a generated profile. */
+/** Whether any flag asks for a generated profile (`noTools: false` does not). */
 export function needsProfile(flags: ProfileFlags): boolean {
-  return Object.values(flags).some((value) => value !== undefined);
+  return Object.values(flags).some((value) => value !== undefined && value !== false);
 }
 
 type Json = Record<string, unknown>;
@@ -37,7 +39,9 @@ export function resourceUri(glob: string): string {
 /**
  * The agent JSON kiro-x writes: the base agent (when `--agent` was given) overlaid with the flags.
  * Restrictions (`tools`, `allowedTools`, command and path rules) replace the base's; context (`resources`,
- * `mcpServers`) is added to it. `name` always equals the file stem, as kiro-cli requires.
+ * `mcpServers`) is added to it. `name` always equals the file stem, and every key is one kiro-cli 2.x accepts
+ * (one unknown key and kiro-cli drops the whole profile). Without a base or `--tools`, `tools` is `["*"]`, the
+ * default agent's set: an agent file without `tools` may get no tools at all.
  */
 export function buildProfile(name: string, flags: ProfileFlags, base?: Readonly<Json>): Json {
   const profile: Json = {...(base ?? {})};
@@ -46,8 +50,14 @@ export function buildProfile(name: string, flags: ProfileFlags, base?: Readonly<
     ? `kiro-x temporary profile based on agent "${String(base.name)}"`
     : 'kiro-x temporary profile';
   if (flags.systemPrompt !== undefined) profile.prompt = flags.systemPrompt;
-  if (flags.tools !== undefined) profile.tools = [...flags.tools];
-  if (flags.allowTools !== undefined) profile.allowedTools = [...flags.allowTools];
+  if (flags.noTools === true) {
+    profile.tools = [];
+    profile.allowedTools = [];
+  } else {
+    if (flags.tools !== undefined) profile.tools = [...flags.tools];
+    else if (base === undefined) profile.tools = ['*'];
+    if (flags.allowTools !== undefined) profile.allowedTools = [...flags.allowTools];
+  }
   if (flags.resources !== undefined) {
     const merged = [...asList(base?.resources), ...flags.resources.map(resourceUri)];
     profile.resources = [...new Set(merged)];

@@ -10,7 +10,9 @@ export async function prepareProfile(
 ): Promise<TempProfile | null> {
   if (!options.profile || !needsProfile(options.profile)) return null;
   const flags = options.profile;
-  const base = options.agent ? (await requireAgent(options.agent, options.cwd, env)).json : undefined;
+  const base = options.agent
+    ? (await requireAgent(options.agent, options.cwd, env, options.harness)).json
+    : undefined;
   const profile = await writeTempProfile(options.cwd, env, (name) => buildProfile(name, flags, base));
   if (options.keepProfile) keepProfile(profile);
   return profile;

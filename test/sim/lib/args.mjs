@@ -26,12 +26,24 @@ export const CHAT_SPECS = [
   {long: 'list-models', key: 'listModels', kind: 'bool'},
   {long: 'format', short: 'f', key: 'format', kind: 'value', meta: 'FORMAT', since: '2.2', values: FORMATS},
   {long: 'require-mcp-startup', key: 'requireMcpStartup', kind: 'bool'},
-  {long: 'agent-engine', key: 'agentEngine', kind: 'value', meta: 'ENGINE', values: ['v2', 'v1', 'v3']},
+  // Harness choice; the version gates are unverified (see README): --agent-engine 2.4, --v3 2.8, --v2 3.0.
+  {
+    long: 'agent-engine',
+    key: 'agentEngine',
+    kind: 'value',
+    meta: 'ENGINE',
+    since: '2.4',
+    values: ['v2', 'v1', 'v3'],
+  },
   {long: 'verbose', short: 'v', key: 'verbose', kind: 'count'},
   {long: 'legacy-ui', key: 'legacyUi', kind: 'bool'},
-  {long: 'v3', key: 'v3', kind: 'bool'},
+  {long: 'v3', key: 'v3', kind: 'bool', since: '2.8'},
+  {long: 'v2', key: 'v2', kind: 'bool', since: '3.0'},
   {long: 'help', short: 'h', key: 'help', kind: 'bool'},
 ];
+
+/** Harness flags kiro-cli also takes before any subcommand (`kiro-cli --v3 chat …`), with their first version. */
+export const ROOT_HARNESS_FLAGS = {'--v3': '2.8', '--v2': '3.0'};
 
 /** Options of `kiro-cli whoami`. */
 export const WHOAMI_SPECS = [
@@ -134,6 +146,11 @@ export function parseArgs(args, specs, {usage, version, maxPositionals}) {
     };
   }
   return {options, positionals};
+}
+
+/** clap's text for two arguments that exclude each other (`--v2` with `--v3`). */
+export function conflictError(a, b, usage) {
+  return usageError(`the argument '${a}' cannot be used with '${b}'`, usage);
 }
 
 /** clap's text for an unknown top-level argument or subcommand. */

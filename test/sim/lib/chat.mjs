@@ -1,8 +1,9 @@
 // `kiro-cli chat`: argument checks, list/delete commands, then auth, agent, model, MCP and session before the turn.
 import {missingMcpServers, resolveAgent} from './agents.mjs';
 import {parseArgs, CHAT_SPECS} from './args.mjs';
-import {noCredential, resolveCredential} from './credentials.mjs';
+import {noCredential, resolveCredential, unusableLogin} from './credentials.mjs';
 import {parseDirectives} from './directives.mjs';
+import {chooseHarness} from './harness.mjs';
 import {CHAT_HELP} from './help.mjs';
 import {err, exitWith, out, readStdin} from './io.mjs';
 import {listModels, modelList, unknownModelError} from './models.mjs';
@@ -36,8 +37,20 @@ async function readPrompt(positional) {
   return {prompt: data.toString('utf8'), fromStdin: data.length > 0};
 }
 
+// `--list-models` with a credential the backend refuses fails; with none, chat() already started a login or failed.
+async function listModelsCommand(env, options) {
+  const cred = resolveCredential(env);
+  const unusable = unusableLogin(cred);
+  if (unusable) {
+    await err(unusable);
+    return exitWith(1);
+  }
+  await listModels(env, options.format);
+  return exitWith(0);
+}
+
 /** Runs `kiro-cli chat ARGS` to completion (or forever, for the hang cases). */
-export async function chat(args, env, {version, startedAt}) {
+export async function chat(args, env, {version, startedAt, rootHarness}) {
   const {usage, code} = chatUsage(version);
   const parsed = parseArgs(args, CHAT_SPECS, {usage, version, maxPositionals: 1});
   if (parsed.error) {
@@ -49,17 +62,22 @@ export async function chat(args, env, {version, startedAt}) {
     await out(CHAT_HELP);
     return exitWith(0);
   }
+  const chosen = chooseHarness(options, rootHarness, {version, env, usage});
+  if (chosen.error) {
+    await err(chosen.error);
+    return exitWith(code);
+  }
+  const harness = chosen.harness;
+  updateRecord({harness, harnessPinned: chosen.pinned});
   const verbose = options.verbose ?? 0;
   await verboseLog(verbose, `kiro-cli ${version} starting chat`);
-  const engine = harnessEngine(env, options);
+  const engine = harnessEngine(env, harness);
   const backendMode = options.listModels || options.listSessions || options.deleteSession !== undefined;
-  if (backendMode && resolveCredential(env).kind === 'none') {
+  const backendCred = backendMode ? resolveCredential(env) : null;
+  if (backendCred && (backendCred.kind === 'none' || backendCred.expired === 'login')) {
     return backendWithoutCredential(version, options.noInteractive === true);
   }
-  if (options.listModels) {
-    await listModels(env, options.format);
-    return exitWith(0);
-  }
+  if (options.listModels) return listModelsCommand(env, options);
   if (options.listSessions) {
     await listSessions(env, options.format, engine);
     return exitWith(0);
@@ -84,7 +102,7 @@ export async function chat(args, env, {version, startedAt}) {
 
   if (options.trustAll) await err(TRUST_ALL_BANNER);
   const cred = resolveCredential(env);
-  if (cred.kind === 'none') return noCredential(env);
+  if (cred.kind === 'none' || cred.expired === 'login') return noCredential(env);
   if (cred.kind === 'apiKey') {
     await err('Failed to retrieve MCP settings; MCP functionality disabled\n');
     if (!cred.valid) {
@@ -92,19 +110,22 @@ export async function chat(args, env, {version, startedAt}) {
       return exitWith(0);
     }
   }
-
-  let agent = null;
-  if (options.agent !== undefined) {
-    const resolved = resolveAgent(env, options.agent);
-    updateRecord({agentName: options.agent});
-    if (resolved.fatal) {
-      await err(resolved.fatal.message);
-      return exitWith(resolved.fatal.code);
-    }
-    for (const warning of resolved.warnings) await err(warning);
-    agent = resolved.agent;
-    updateRecord({agentJson: agent, agentFile: resolved.file});
+  const unusable = unusableLogin(cred);
+  if (unusable) {
+    await err(unusable);
+    return exitWith(0);
   }
+
+  // Every agent file is loaded on each start, so a broken one is reported whether or not --agent names it.
+  const resolved = resolveAgent(env, options.agent, harness);
+  if (options.agent !== undefined) updateRecord({agentName: options.agent});
+  if (resolved.fatal) {
+    await err(resolved.fatal.message);
+    return exitWith(resolved.fatal.code);
+  }
+  for (const warning of resolved.warnings) await err(warning);
+  const agent = resolved.agent;
+  if (options.agent !== undefined) updateRecord({agentJson: agent, agentFile: resolved.file});
   const trust = resolveTrust(options, agent);
   for (const warning of trust.warnings) await err(warning);
   updateRecord({trustAll: trust.trustAll, trustedTools: trust.tools});
@@ -156,9 +177,10 @@ export async function chat(args, env, {version, startedAt}) {
     prompt,
     directives: found.directives,
     noColor,
+    agent,
     trust,
     session: opened.session,
     startedAt,
-    harness: options.v3 || options.agentEngine === 'v3' ? 'v3' : 'v2',
+    harness: engine,
   });
 }

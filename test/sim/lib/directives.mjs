@@ -13,6 +13,7 @@ export const KNOWN_DIRECTIVES = new Set([
   'tool-shapes',
   'usage-limit',
   'shell',
+  'tool',
   'backend',
   'flaky',
   'exit',

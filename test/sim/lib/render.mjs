@@ -58,6 +58,27 @@ export function refusedShellCall(command) {
   return `I will run the following command: ${command} (using tool: shell)\nPurpose: Run the command the user asked for\n\n`;
 }
 
+/** The header line of a tool call other than shell (read/grep/glob/write shapes of the reference, else generic). */
+export function toolHeader(tool, arg) {
+  switch (tool) {
+    case 'read':
+      return `Reading file: ${arg}, all lines (using tool: read)\n`;
+    case 'grep':
+      return `Searching for: ${arg} (using tool: grep)\n`;
+    case 'glob':
+      return `Searching for files: ${arg} (using tool: glob)\n`;
+    case 'write':
+      return `Creating: ${arg} (using tool: write)\n`;
+    default:
+      return `Using ${tool}: ${arg} (using tool: ${tool})\n`;
+  }
+}
+
+/** A tool call that ran: its header, a fake result and the completion line. */
+export function toolCall(tool, arg) {
+  return `${toolHeader(tool, arg)} ✓ simulated result\n - Completed in 0.1s\n\n`;
+}
+
 /** The tool-using turn of headless-2.x-tools.stdout.stripped.txt, in steps, with the ANSI markers restored. */
 export function toolsTurn(noColor, finalText) {
   const m = marker(noColor);

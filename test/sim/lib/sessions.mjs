@@ -3,9 +3,9 @@ import {allV2Headers, readV2Header, V2Session} from './store-v2.mjs';
 import {allV3Sessions, findV3Dir, readV3Meta, V3Session} from './store-v3.mjs';
 import {atLeast} from './version.mjs';
 
-/** The harness of this run: 'v3' with --v3, --agent-engine v3 or KIRO_SIM_ENGINE=v3, else 'v2'. */
-export function harnessEngine(env, options) {
-  return options.v3 || options.agentEngine === 'v3' || env.KIRO_SIM_ENGINE === 'v3' ? 'v3' : 'v2';
+/** The store a run writes: 'v3' under the V3 harness (chosen by flags or the 3.x default) or KIRO_SIM_ENGINE=v3, else 'v2'. */
+export function harnessEngine(env, harness) {
+  return harness === 'v3' || env.KIRO_SIM_ENGINE === 'v3' ? 'v3' : 'v2';
 }
 
 /**

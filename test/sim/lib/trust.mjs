@@ -1,5 +1,9 @@
-// Trusted-tool resolution: -a, --trust-tools and the agent's allowedTools, with kiro-cli's alias names.
+// Which tools exist for the agent and which run without approval: -a, --trust-tools, allowedTools, the defaults.
+import path from 'node:path';
+
 const ALIASES = {fs_read: 'read', fs_write: 'write', execute_bash: 'shell', use_aws: 'aws'};
+/** kiro-cli's internal id of each tool, as its refusal line names it. */
+const INTERNAL = {read: 'fs_read', write: 'fs_write', shell: 'execute_bash', aws: 'use_aws'};
 const BUILTIN = new Set([
   'read',
   'write',
@@ -16,6 +20,8 @@ const BUILTIN = new Set([
   'todo_list',
   'subagent',
 ]);
+/** Trusted with no trust flag at all, as long as they stay inside the cwd. */
+const TRUSTED_IN_CWD = new Set(['read', 'grep', 'glob', 'report']);
 
 /** The banner kiro-cli prints on stderr for --trust-all-tools (first lines of the capture). */
 export const TRUST_ALL_BANNER =
@@ -23,18 +29,28 @@ export const TRUST_ALL_BANNER =
   'Agents can sometimes do unexpected things so understand the risks.\n\n' +
   'Learn more at https://kiro.dev/docs/cli/chat/security/#using-tools-trust-all-safely\n';
 
-function canonical(name) {
+/** The canonical name of a tool (aliases like fs_read → read). */
+export function canonical(name) {
   return ALIASES[name] ?? name;
 }
 
-/** Resolves {trustAll, tools (sorted canonical names/patterns), warnings} from flags and agent allowedTools. */
+/** The id kiro-cli uses for the tool in `Command X is rejected …`. */
+export function internalName(tool) {
+  return INTERNAL[canonical(tool)] ?? canonical(tool);
+}
+
+/**
+ * Resolves {trustAll, tools (sorted canonical names/patterns), warnings} from flags and agent allowedTools.
+ * Every --trust-tools item that is not a built-in or `@server` warns, the empty one included (2.11 reads
+ * `--trust-tools=` as one custom tool with an empty name); -a makes kiro-cli ignore --trust-tools.
+ */
 export function resolveTrust(options, agent) {
   const warnings = [];
   const tools = new Set();
-  if (options.trustTools !== undefined) {
+  const trustAll = options.trustAll === true;
+  if (options.trustTools !== undefined && !trustAll) {
     for (const raw of options.trustTools.split(',')) {
       const name = raw.trim();
-      if (name === '') continue;
       if (name.startsWith('@') || BUILTIN.has(canonical(name))) tools.add(canonical(name));
       else
         warnings.push(
@@ -46,7 +62,6 @@ export function resolveTrust(options, agent) {
   for (const entry of allowed) {
     if (typeof entry === 'string' && entry !== '*') tools.add(canonical(entry));
   }
-  const trustAll = options.trustAll === true;
   return {trustAll, tools: trustAll ? ['*'] : [...tools].sort(), warnings};
 }
 
@@ -60,9 +75,34 @@ function globMatch(pattern, name) {
   return re.test(name);
 }
 
-/** True when the named tool (alias or canonical) is trusted. */
-export function isTrusted(trust, tool) {
+/**
+ * Whether the agent has the tool at all. The default agent has every tool; a custom agent only those in its
+ * `tools` (`*` = all, `@builtin` = the built-ins). An agent file without `tools` gets none (serde's default for
+ * the field), or all of them with KIRO_SIM_AGENT_TOOLS=all (unverified which one kiro-cli 2.x does).
+ */
+export function toolAvailable(agent, tool, env) {
+  if (!agent) return true;
+  if (!Array.isArray(agent.tools)) return env.KIRO_SIM_AGENT_TOOLS === 'all';
+  const name = canonical(tool);
+  return agent.tools.some(
+    (entry) =>
+      entry === '*' ||
+      (entry === '@builtin' && BUILTIN.has(name)) ||
+      (typeof entry === 'string' && canonical(entry) === name),
+  );
+}
+
+/** True when the named tool (alias or canonical) runs without approval; `insideCwd` says where it reaches. */
+export function isTrusted(trust, tool, insideCwd = false) {
   if (trust.trustAll) return true;
   const name = canonical(tool);
+  if (insideCwd && TRUSTED_IN_CWD.has(name)) return true;
   return trust.tools.some((t) => t === name || (t.includes('*') && globMatch(t, name)));
+}
+
+/** Whether a path argument stays inside the cwd (relative paths resolve against it). */
+export function insideCwd(arg) {
+  const cwd = process.cwd();
+  const relative = path.relative(cwd, path.resolve(cwd, arg));
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }

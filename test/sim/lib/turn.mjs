@@ -13,12 +13,15 @@ import {
   renderMessage,
   renderMessages,
   shellCall,
+  toolCall,
+  toolHeader,
   toolShapesTurn,
   toolsTurn,
   trailer,
 } from './render.mjs';
 import {nextAttempt} from './state.mjs';
-import {isTrusted} from './trust.mjs';
+import {updateRecord} from './record.mjs';
+import {canonical, insideCwd, internalName, isTrusted, toolAvailable} from './trust.mjs';
 
 // Prompts whose real answers were captured byte for byte.
 const CANNED = new Map([
@@ -35,8 +38,8 @@ const BACKEND = {
     "The model you've selected is temporarily unavailable. Please relaunch with '--model <model_id>' to use a different model.\n",
 };
 
-const DENIED =
-  'Command execute_bash is rejected because it matches one or more rules on the denied list:\n' +
+const deniedLine = (tool) =>
+  `Command ${internalName(tool)} is rejected because it matches one or more rules on the denied list:\n` +
   '  - non-interactive mode (no user to approve)\n';
 
 const APPROVAL_REQUIRED =
@@ -62,30 +65,53 @@ function answerText(ctx) {
 
 const SHELL_PURPOSE = 'Run the command the user asked for';
 
-// shell=CMD: trusted → fake run; untrusted → refused and the model goes on (2.18), or older variants.
-async function shellStep(ctx, command) {
-  const [toolUseId] = ctx.session.assistant({
-    tools: [{name: 'shell', input: {command, __tool_use_purpose: SHELL_PURPOSE}}],
-  });
-  if (isTrusted(ctx.trust, 'shell')) {
-    await out(shellCall(command));
-    ctx.session.toolResults([
-      {
-        toolUseId,
-        status: 'success',
-        json: {exit_status: 'exit status: 0', stdout: 'simulated output of the command\n', stderr: ''},
-      },
-    ]);
-    return;
+// What a tool use holds in the store: a shell command with its purpose, or a path / pattern.
+const toolInput = (tool, arg) =>
+  tool === 'shell' ? {command: arg, __tool_use_purpose: SHELL_PURPOSE} : {path: arg};
+
+// A tool call the model makes: unavailable to the agent → never made; trusted → fake run; untrusted → refused and
+// the model goes on (2.18), or the older variants of KIRO_SIM_DENY_STYLE.
+async function toolStep(ctx, tool, arg) {
+  const record = (status) => {
+    ctx.toolCalls.push({tool, arg, status});
+    updateRecord({toolCalls: ctx.toolCalls});
+  };
+  if (!toolAvailable(ctx.agent, tool, ctx.env)) return record('unavailable');
+  const [toolUseId] = ctx.session.assistant({tools: [{name: tool, input: toolInput(tool, arg)}]});
+  // grep's argument is a pattern searched from the cwd; the others name paths.
+  const inside = tool !== 'shell' && (tool === 'grep' || insideCwd(arg));
+  if (isTrusted(ctx.trust, tool, inside)) {
+    await out(tool === 'shell' ? shellCall(arg) : toolCall(tool, arg));
+    const result =
+      tool === 'shell'
+        ? {json: {exit_status: 'exit status: 0', stdout: 'simulated output of the command\n', stderr: ''}}
+        : {text: 'simulated result'};
+    ctx.session.toolResults([{toolUseId, status: 'success', ...result}]);
+    return record('ran');
   }
-  await out(refusedShellCall(command));
+  await out(tool === 'shell' ? refusedShellCall(arg) : toolHeader(tool, arg));
+  record('refused');
   if (ctx.env.KIRO_SIM_DENY_STYLE === 'exit1') {
     await err(APPROVAL_REQUIRED);
     await exitWith(1);
   }
   if (ctx.env.KIRO_SIM_DENY_STYLE === 'hang') await hangForever();
-  await err(DENIED);
-  ctx.session.toolResults([{toolUseId, status: 'error', text: DENIED.trimEnd()}]);
+  const denied = deniedLine(tool);
+  await err(denied);
+  ctx.session.toolResults([{toolUseId, status: 'error', text: denied.trimEnd()}]);
+  return undefined;
+}
+
+// `tool=NAME[:ARG][;NAME[:ARG]…]`: the calls in order.
+function toolSpecs(value) {
+  return unescape(String(value))
+    .split(';')
+    .filter(Boolean)
+    .map((spec) => {
+      const colon = spec.indexOf(':');
+      const name = canonical(colon === -1 ? spec : spec.slice(0, colon));
+      return {tool: name, arg: colon === -1 ? '.' : spec.slice(colon + 1)};
+    });
 }
 
 // subagent=N: one `subagent` tool use whose N delegated conversations are saved as child sessions (the
@@ -180,7 +206,8 @@ async function speak(ctx) {
     for (const step of toolShapesTurn(noColor, final)) await out(step);
     return {texts: ['Let me look at both.', final], afterTrailer: ''};
   }
-  if (d.has('shell')) await shellStep(ctx, unescape(String(d.get('shell'))));
+  if (d.has('shell')) await toolStep(ctx, 'shell', unescape(String(d.get('shell'))));
+  if (d.has('tool')) for (const {tool, arg} of toolSpecs(d.get('tool'))) await toolStep(ctx, tool, arg);
   if (d.has('subagent')) await subagentStep(ctx, Math.max(1, intValue(d, 'subagent', 1)));
   const count = Math.max(1, intValue(d, 'messages', 1));
   const texts = Array.from({length: count - 1}, (_, i) => `Step ${i + 1} of ${count}.`);
@@ -190,10 +217,11 @@ async function speak(ctx) {
 }
 
 /**
- * Runs the turn and ends the process; ctx = {env, prompt, directives, noColor, trust, session, startedAt,
+ * Runs the turn and ends the process; ctx = {env, prompt, directives, noColor, agent, trust, session, startedAt,
  * harness ('v2' | 'v3')}.
  */
 export async function runTurn(ctx) {
+  ctx.toolCalls = [];
   const {env, directives: d} = ctx;
   if (d.has('ignore-term')) process.on('SIGTERM', () => {});
   if (d.has('grandchild')) spawnGrandchild(d.get('grandchild'));
