@@ -541,6 +541,9 @@ describe('kiro-x doctor: never a login, and the real credential', () => {
     });
     expect(turn?.argv).not.toContain('--trust-tools=');
     expect(existsSync(path.join(world.workspace, '.kiro'))).toBe(false);
+    // Not a conversation of the project: `ask --resume` there must never continue the probe.
+    expect(turn?.cwd).not.toBe(world.workspace);
+    expect(existsSync(String(turn?.cwd))).toBe(false);
   });
 
   test('--probe fails on a rejected key, an expired login, an account without entitlement, or no login', async () => {

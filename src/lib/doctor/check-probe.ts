@@ -1,3 +1,6 @@
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
 import type {AskResult} from '../types.js';
 import {authRefusal} from './check-model.js';
 import {fail, pass, type CheckVerdict, type DoctorCheck} from './types.js';
@@ -57,9 +60,12 @@ export const probeCheck: DoctorCheck = {
   async run(context) {
     // Loaded only for --probe: a plain doctor run never pays for the turn machinery.
     const {ask} = await import('../ask.js');
+    // kiro-cli saves every turn as a session of its cwd: run in a directory of its own, so the probe never becomes
+    // the project's latest conversation (which `ask --resume` would continue) nor leaves a profile in it.
+    const cwd = mkdtempSync(path.join(tmpdir(), 'kiro-x-probe-'));
     const result = await ask({
       prompt: PROBE_PROMPT,
-      cwd: context.cwd,
+      cwd,
       cliPath: context.cliPath,
       env: context.env,
       trust: {tools: []},
@@ -73,7 +79,7 @@ export const probeCheck: DoctorCheck = {
       skipCredentialCheck: true,
       keepTranscript: false,
       signal: context.signal,
-    });
+    }).finally(() => rmSync(cwd, {recursive: true, force: true}));
     return probeVerdict(result, context.env, context.probeTimeoutMs);
   },
 };
