@@ -1,7 +1,5 @@
 import {randomUUID} from 'node:crypto';
-import {readFile} from 'node:fs/promises';
 import path from 'node:path';
-import {text} from 'node:stream/consumers';
 
 import {exists, loadLedgers} from '../lib/batch/ledger-report.js';
 import {openLedger} from '../lib/batch/ledger-writer.js';
@@ -10,7 +8,9 @@ import {ReportBuilder} from '../lib/batch/report-builder.js';
 import {runBatch} from '../lib/batch/run-batch.js';
 import type {Selection} from '../lib/batch/select-items.js';
 import {parseShard, selectShard} from '../lib/batch/shard.js';
-import {UsageError} from '../lib/errors.js';
+import {prepareOutputFile} from '../lib/fs/output-file.js';
+import {readTextFile, readTextStream} from '../lib/fs/read-text.js';
+import {checkTempDirectory} from '../lib/fs/temp-dir.js';
 import {askOptionsFromSettings} from '../lib/settings-to-options.js';
 import {batchProgress} from './batch-progress.js';
 import {emitBatchReport, warnLedger} from './batch-report-output.js';
@@ -26,15 +26,9 @@ export interface BatchCommandInput {
 /** Default ledger name, next to the batch file. */
 export const DEFAULT_LEDGER = 'kiro-x-results.jsonl';
 
-async function readBatchText(file: string): Promise<string> {
-  if (file === '-') return text(process.stdin);
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(
-      `Batch file ${file} cannot be read: ${(error as NodeJS.ErrnoException).code ?? ''}.`,
-    );
-  }
+function readBatchText(file: string): Promise<string> {
+  if (file === '-') return readTextStream(process.stdin, 'The batch read from stdin');
+  return readTextFile(file, `Batch file ${file}`);
 }
 
 /** Validate the batch, run it with its ledger, print the summary; returns the process exit code. */
@@ -42,6 +36,10 @@ export async function runBatchCommand(input: BatchCommandInput): Promise<number>
   const {flags} = input;
   const cwd = process.cwd();
   const {settings} = await cliSettings(flags, cwd);
+  // Checked before any turn spends credits, not when the report is written at the end.
+  if (settings.junitFile !== undefined)
+    prepareOutputFile(settings.junitFile, `--junit-file ${settings.junitFile}`);
+  checkTempDirectory();
   const file = input.file;
   const format = batchFormat(file, flags.format as string | undefined);
   const baseDir = file === '-' ? cwd : path.dirname(path.resolve(file));
