@@ -72,6 +72,8 @@ export interface TurnEvidence {
   stdout: Pick<TranscriptSummary, 'loginPrompt'>;
   /** The agent name kiro-x passed with `--agent` (given by the user or generated), if any. */
   requestedAgent: string | null;
+  /** The kiro-cli name or path kiro-x ran, for messages (default `kiro-cli`). */
+  cliPath?: string;
 }
 
 /** The classifier's verdict. */

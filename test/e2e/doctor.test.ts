@@ -63,7 +63,7 @@ describe('kiro-x doctor: kiro-cli', () => {
     expect(check('kiro-cli')).toEqual({
       status: 'fail',
       message: 'kiro-cli (/nowhere/kiro-cli) is not an executable file.',
-      fix: 'Install kiro-cli (https://kiro.dev/docs/cli/installation), or name it with --cli-path or `cliPath` in .kirorc.',
+      fix: 'Check the kiro-cli path given by --cli-path, KIRO_X_CLI_PATH or `cliPath` in .kirorc.',
     });
     expect(check('credential').status).toBe('fail');
     expect(check('model')).toEqual({

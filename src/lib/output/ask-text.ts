@@ -1,3 +1,4 @@
+import {cliNotFoundSuggestions} from '../engine/cli-missing.js';
 import type {AskResult, Outcome} from '../types.js';
 
 const SUGGESTIONS: Readonly<Record<Outcome, readonly string[]>> = {
@@ -6,7 +7,7 @@ const SUGGESTIONS: Readonly<Record<Outcome, readonly string[]>> = {
   usage_error: [],
   cancelled: [],
   auth_failed: ['set KIRO_API_KEY or run `kiro-cli login`, then `kiro-x doctor`'],
-  cli_not_found: ['install kiro-cli (https://kiro.dev/docs/cli/installation) or pass --cli-path'],
+  cli_not_found: cliNotFoundSuggestions(undefined),
   cli_usage_error: [
     'your kiro-cli is too old for a flag kiro-x passed: upgrade kiro-cli',
     'run `kiro-x doctor`',
@@ -20,8 +21,12 @@ const SUGGESTIONS: Readonly<Record<Outcome, readonly string[]>> = {
   ],
 };
 
-/** The next steps shown for an outcome; errors raised outside `ask` use the same text. */
-export function suggestionsFor(outcome: Outcome): string[] {
+/**
+ * The next steps shown for an outcome; errors raised outside `ask` use the same text. `cliPath` is the kiro-cli
+ * kiro-x ran: when it was a path, a missing kiro-cli means that path is wrong, not that --cli-path is missing.
+ */
+export function suggestionsFor(outcome: Outcome, cliPath?: string): string[] {
+  if (outcome === 'cli_not_found') return cliNotFoundSuggestions(cliPath);
   return [...SUGGESTIONS[outcome]];
 }
 
@@ -34,9 +39,9 @@ export function formatError(message: string, suggestions: readonly string[]): st
  * What text mode prints: the answer on stdout (also a partial one from an unfinished turn), warnings and the
  * error with its next steps on stderr.
  */
-export function formatAskText(result: AskResult): {stdout: string; stderr: string} {
+export function formatAskText(result: AskResult, cliPath?: string): {stdout: string; stderr: string} {
   const stdout = result.outcome === 'completed' || result.text !== '' ? `${result.text}\n` : '';
   let stderr = result.warnings.map((w) => `warning: ${w}\n`).join('');
-  if (!result.ok) stderr += formatError(result.message, suggestionsFor(result.outcome));
+  if (!result.ok) stderr += formatError(result.message, suggestionsFor(result.outcome, cliPath));
   return {stdout, stderr};
 }

@@ -1,4 +1,5 @@
 import {captureKiro} from '../engine/capture-kiro.js';
+import {cliNotFoundMessage} from '../engine/cli-missing.js';
 import {CliNotFoundError} from '../errors.js';
 import {listCwdSessions} from './list.js';
 import {inStore} from './store.js';
@@ -43,7 +44,11 @@ export async function deleteSessions(
   for (const id of ids) {
     const run = await captureKiro({...options, args: ['chat', '--delete-session', id]});
     if (run.spawnErrorCode) {
-      throw new CliNotFoundError(`kiro-cli was not found (${options.cliPath}: ${run.spawnErrorCode}).`);
+      throw new CliNotFoundError(
+        cliNotFoundMessage(options.cliPath, run.spawnErrorCode),
+        [],
+        options.cliPath,
+      );
     }
     const said = (run.stderr.trim() || run.stdout.trim()).split('\n')[0] ?? '';
     if (run.timedOut) {

@@ -1,5 +1,6 @@
 import {realpathSync} from 'node:fs';
 import {captureKiro, type Captured} from '../engine/capture-kiro.js';
+import {cliNotFoundMessage} from '../engine/cli-missing.js';
 import {CliNotFoundError, KiroXError} from '../errors.js';
 import {newestFirst, parseJsonListing, parsePlainListing} from './parse-listing.js';
 import {listStore, readStoreMeta} from './store.js';
@@ -11,7 +12,7 @@ export const DEFAULT_LIST_TIMEOUT_MS = 10_000;
 async function call(options: SessionsOptions, args: string[]): Promise<Captured> {
   const run = await captureKiro({...options, args: ['chat', ...args]});
   if (run.spawnErrorCode) {
-    throw new CliNotFoundError(`kiro-cli was not found (${options.cliPath}: ${run.spawnErrorCode}).`);
+    throw new CliNotFoundError(cliNotFoundMessage(options.cliPath, run.spawnErrorCode), [], options.cliPath);
   }
   if (run.timedOut) {
     throw new KiroXError(
