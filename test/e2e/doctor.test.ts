@@ -50,7 +50,7 @@ describe('kiro-x doctor: a healthy setup', () => {
     expect(lines.slice(0, 10).map((l) => l.split(/\s+/).slice(0, 2).join(' '))).toEqual(
       CHECK_IDS.map((id) => `✔ ${id}`),
     );
-    expect(lines.slice(10)).toEqual(['', 'kiro-x is ready (10 passed, 0 warning(s), 0 failed).', '']);
+    expect(lines.slice(10)).toEqual(['', 'kiro-x is ready (10 passed, 0 warnings, 0 failed).', '']);
     expect(run.stdout).not.toContain('\u001B[');
   });
 });
@@ -331,7 +331,7 @@ describe('kiro-x doctor: environment', () => {
     expect(stale.run.code).toBe(0);
     expect(stale.check('profile-dir')).toEqual({
       status: 'warn',
-      message: `${dir} holds 1 kiro-x-* profile(s), left by interrupted runs or by a run going on now.`,
+      message: `${dir} holds 1 kiro-x-* profile, left by interrupted runs or by a run going on now.`,
       fix: `When no kiro-x run is active: rm ${dir}/kiro-x-*.json`,
     });
     const blocked = makeWorld();
