@@ -9,5 +9,6 @@ export async function runBatchReport(ledgers: string[], flags: Record<string, un
   if (settings.junitFile !== undefined)
     prepareOutputFile(settings.junitFile, `--junit-file ${settings.junitFile}`);
   const summary = await reportFromLedgers(ledgers, warnLedger);
-  return emitBatchReport(summary, settings.output, settings.junitFile);
+  const empty = `${ledgers.length === 1 ? 'the ledger holds' : 'the ledgers hold'} no records (${ledgers.join(', ')})`;
+  return emitBatchReport(summary, settings.output, settings.junitFile, empty);
 }

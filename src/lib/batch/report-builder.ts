@@ -129,7 +129,8 @@ export function summarize(
   const failed = suites.some((s) => s.items.some(failedItem));
   return {
     schemaVersion: 1,
-    ok: interrupted === null && !failed,
+    // Nothing to report is not a success: a CI job whose ledgers are empty must not pass.
+    ok: interrupted === null && !failed && totals.items > 0,
     interrupted,
     runIds,
     startedAt,
@@ -140,9 +141,13 @@ export function summarize(
   };
 }
 
-/** 0 when every item passed or was skipped for no failure; 1 for any failure, error or fail-fast skip. */
+/**
+ * 0 when every item passed or was skipped for no failure; 1 for any failure, error or fail-fast skip, and for a
+ * summary with no item at all (nothing to report is not a success).
+ */
 export function summaryExitCode(summary: BatchSummary): number {
   if (summary.interrupted === 'SIGTERM') return 143;
   if (summary.interrupted === 'SIGINT') return 130;
+  if (summary.totals.items === 0) return 1;
   return summary.suites.some((s) => s.items.some(failedItem)) ? 1 : 0;
 }
