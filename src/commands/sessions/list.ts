@@ -5,9 +5,7 @@ import {SESSIONS_EXIT_CODES, sessionsFlags} from '../../cli/sessions-flags.js';
 /** `kiro-x sessions list`: saved kiro-cli conversations, newest first. */
 export default class SessionsList extends BaseCommand {
   static override summary = 'List saved kiro-cli sessions of a directory (or all), newest first.';
-  static override description = `Asks kiro-cli (chat --list-sessions -f json, or its plain list on older builds) for the
-sessions of --cwd (default: the current directory); --all reads every directory's sessions from the V2 store
-($KIRO_HOME/sessions/cli). ${SESSIONS_EXIT_CODES}`;
+  static override description = `Asks kiro-cli (chat --list-sessions -f json, or its plain list on older builds) for the sessions of --cwd (default: the current directory); --all reads every directory's sessions from the V2 store ($KIRO_HOME/sessions/cli).\n\n${SESSIONS_EXIT_CODES}`;
   static override examples = [
     '<%= config.bin %> sessions list',
     '<%= config.bin %> sessions list --cwd ../service --json',
