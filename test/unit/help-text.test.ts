@@ -1,36 +1,8 @@
-import {readdirSync} from 'node:fs';
-import path from 'node:path';
-import {pathToFileURL} from 'node:url';
-
 import {describe, expect, it} from 'vitest';
 
-import {REPO_ROOT} from '../helpers/validate.js';
+import {loadCommands} from '../helpers/commands.js';
 
-interface Described {
-  description?: string;
-  summary?: string;
-}
-interface CommandClass extends Described {
-  examples?: (string | {command: string; description: string})[];
-  flags?: Record<string, Described>;
-  args?: Record<string, Described>;
-}
-
-function commandFiles(dir: string): string[] {
-  return readdirSync(dir, {withFileTypes: true}).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return commandFiles(full);
-    return entry.name.endsWith('.ts') ? [full] : [];
-  });
-}
-
-const commandsDir = path.join(REPO_ROOT, 'src', 'commands');
-const commands = await Promise.all(
-  commandFiles(commandsDir).map(async (file) => {
-    const module = (await import(pathToFileURL(file).href)) as {default: CommandClass};
-    return [path.relative(commandsDir, file), module.default] as const;
-  }),
-);
+const commands = await loadCommands();
 
 /** A line break that is not a paragraph break: oclif wraps text itself, so hard breaks make ragged lines. */
 const HARD_WRAP = /[^\n]\n[^\n]/;
