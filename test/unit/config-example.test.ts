@@ -19,7 +19,7 @@ const example = readFileSync(examplePath, 'utf8');
 
 const commands = await loadCommands();
 /** Every flag of every command, by name, with its description. */
-const flags = new Map(
+const flags = new Map<string, string>(
   commands.flatMap(([, command]) =>
     Object.entries(command.flags ?? {}).map(([name, flag]) => [`--${name}`, flag.description ?? ''] as const),
   ),

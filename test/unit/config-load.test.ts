@@ -279,3 +279,14 @@ console.log(JSON.stringify(out));
     },
   );
 });
+
+describe('a config path that cannot be read says why in words', () => {
+  it('--config below a file names the file in the way, not ENOTDIR', async () => {
+    const dir = tempDir();
+    const file = write(dir, 'settings', 'model: a\n');
+    const target = path.join(file, 'kiro.yaml');
+    await expect(loadConfig({cwd: dir, configPath: target})).rejects.toThrow(
+      `Configuration file ${target} cannot be read: ${file} is not a directory.`,
+    );
+  });
+});

@@ -1,6 +1,7 @@
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {AgentNotFoundError} from '../errors.js';
+import {describePathError} from '../fs/path-problem.js';
 import {agentSearchDirs, assertAgentName} from './agent-paths.js';
 
 /** A named agent as kiro-cli would load it. */
@@ -25,7 +26,7 @@ export async function findAgent(
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'ENOTDIR') continue;
-      throw new AgentNotFoundError(`Agent "${name}" at ${file} cannot be read: ${(error as Error).message}.`);
+      throw new AgentNotFoundError(describePathError(`Agent "${name}" at ${file}`, 'read', error, file));
     }
     let json: unknown;
     try {
