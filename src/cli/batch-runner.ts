@@ -1,4 +1,5 @@
 import {randomUUID} from 'node:crypto';
+import {statSync} from 'node:fs';
 import path from 'node:path';
 
 import {assertLedger, exists, loadLedgers} from '../lib/batch/ledger-report.js';
@@ -57,10 +58,11 @@ export async function runBatchCommand(input: BatchCommandInput): Promise<number>
     .split(path.sep)
     .join('/');
   const ledgerExists = await exists(ledgerPath);
+  const ledgerIsFile = ledgerExists && statSync(ledgerPath).isFile();
   const previous =
     selection !== 'all' && ledgerExists ? await loadLedgers([ledgerPath], warnLedger) : new ReportBuilder();
   // A batch file given as --results by mistake must not get records appended to it.
-  if (selection === 'all' && ledgerExists) await assertLedger(ledgerPath);
+  if (selection === 'all' && ledgerIsFile) await assertLedger(ledgerPath);
   const ledger = openLedger(ledgerPath);
   process.stderr.write(`results: ${ledgerPath}\n`);
   if (ledger.repairedTornLine)

@@ -87,6 +87,16 @@ describe('every path kiro-x creates fails fast, naming the path and saying what 
     expect(ran(world)).toBe(0);
   });
 
+  it('a device given as a ledger is refused instead of read forever', async () => {
+    const world = makeWorld();
+    const result = await bounded(['batch', 'report', '/dev/zero'], world);
+    expect(result.killed).toBe(false);
+    expect([result.code, result.stderr]).toEqual([
+      2,
+      'error: Ledger /dev/zero cannot be read: it is a device, not a file.\n',
+    ]);
+  });
+
   it('a path below a file says which part is not a directory (not EEXIST)', async () => {
     const world = makeWorld();
     writeFileSync(path.join(world.workspace, 'p.txt'), 'one\n');

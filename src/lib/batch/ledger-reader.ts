@@ -1,4 +1,4 @@
-import {createReadStream} from 'node:fs';
+import {createReadStream, statSync} from 'node:fs';
 
 import {UsageError} from '../errors.js';
 import {describePathError} from '../fs/path-problem.js';
@@ -72,6 +72,11 @@ export async function* readLedger(
     }
     return null;
   };
+  // A device never ends (/dev/zero, /dev/full) or is no ledger (a terminal); pipes and files are read.
+  const kind = statSync(file, {throwIfNoEntry: false});
+  if (kind?.isCharacterDevice() || kind?.isBlockDevice() || kind?.isSocket()) {
+    throw new UsageError(`Ledger ${file} cannot be read: it is a device, not a file.`);
+  }
   try {
     for await (const chunk of createReadStream(file, {encoding: 'utf8'})) {
       const lines = (rest + (chunk as string)).split('\n');
