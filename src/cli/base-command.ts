@@ -1,11 +1,8 @@
 import {Command, Errors} from '@oclif/core';
 import {didYouMean} from '../lib/config/did-you-mean.js';
-import {suggestionsFor} from '../lib/output/ask-text.js';
 import {CliNotFoundError, KiroXError} from '../lib/errors.js';
-import {failureJunit} from '../lib/output/failure-junit.js';
 import type {Outcome} from '../lib/types.js';
-import {describeParseError, type CommandShape} from './parse-errors.js';
-import {reportFailure} from './report-failure.js';
+import type {CommandShape} from './parse-errors.js';
 
 /**
  * Base of every kiro-x command: failures that escape `run()` (flag parsing, config, files) become the
@@ -20,6 +17,7 @@ export abstract class BaseCommand extends Command {
 
   /** The JUnit report printed for a failure in JUnit mode and written to `--junit-file`. */
   protected async failureJunit(outcome: Outcome, message: string): Promise<string> {
+    const {failureJunit} = await import('../lib/output/failure-junit.js');
     return failureJunit(this.usage(), outcome, message);
   }
 
@@ -46,6 +44,12 @@ export abstract class BaseCommand extends Command {
     // oclif's own parse errors (unknown flag, bad option, exclusive flags) are usage errors like ours.
     const parseError = !known && (error instanceof Errors.CLIError || 'parse' in error);
     if (!known && !parseError) throw error;
+    // Loaded only on failure: a run that goes well never pays for them (start-up is part of every turn).
+    const [{suggestionsFor}, {describeParseError}, {reportFailure}] = await Promise.all([
+      import('../lib/output/ask-text.js'),
+      import('./parse-errors.js'),
+      import('./report-failure.js'),
+    ]);
     const command = this.ctor as unknown as CommandShape;
     const outcome: Outcome = known ? error.outcome : 'usage_error';
     const cliPath = error instanceof CliNotFoundError ? error.cliPath : undefined;
