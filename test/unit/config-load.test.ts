@@ -290,3 +290,29 @@ describe('a config path that cannot be read says why in words', () => {
     );
   });
 });
+
+describe('config files that are not UTF-8', () => {
+  it.each(['.kirorc', '.kirorc.json', '.kirorc.yaml'])('%s: refused with the byte offset', async (name) => {
+    const dir = tempDir();
+    const file = path.join(dir, name);
+    // "model: café" with the é in Latin-1.
+    const model = name.endsWith('.json') ? '{"model": "caf' : 'model: caf';
+    writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from(model),
+        Buffer.from([0xe9]),
+        Buffer.from(name.endsWith('.json') ? '"}\n' : '\n'),
+      ]),
+    );
+    await expect(loadConfig({cwd: dir, stopDir: dir})).rejects.toThrow(
+      `Configuration file ${file} is not UTF-8 text: byte 0xE9 at byte offset ${model.length} (line 1) is not valid UTF-8.`,
+    );
+  });
+
+  it('a real U+FFFD in valid UTF-8 is kept', async () => {
+    const dir = tempDir();
+    write(dir, '.kirorc', 'model: "a\uFFFDb"\n');
+    await expect(loadConfig({cwd: dir, stopDir: dir})).resolves.toMatchObject({config: {model: 'a\uFFFDb'}});
+  });
+});
