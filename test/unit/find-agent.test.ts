@@ -1,4 +1,4 @@
-import {mkdirSync, mkdtempSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -15,5 +15,23 @@ describe('findAgent', () => {
     const found = findAgent('reviewer', cwd, {HOME: mkdtempSync(path.join(os.tmpdir(), 'kiro-x-home-'))});
     await expect(found).rejects.toBeInstanceOf(AgentNotFoundError);
     await expect(found).rejects.toThrow(`Agent "reviewer" at ${file} cannot be read: it is a directory.`);
+  });
+});
+
+describe('findAgent and encodings', () => {
+  it('an agent file that is not UTF-8 is refused with the offset of the bad byte', async () => {
+    const cwd = mkdtempSync(path.join(os.tmpdir(), 'kiro-x-agent-'));
+    const dir = path.join(cwd, '.kiro', 'agents');
+    mkdirSync(dir, {recursive: true});
+    const file = path.join(dir, 'reviewer.json');
+    writeFileSync(
+      file,
+      Buffer.concat([Buffer.from('{"name": "reviewer", "prompt": "caf'), Buffer.from([0xe9, 0x22, 0x7d])]),
+    );
+    const found = findAgent('reviewer', cwd, {HOME: mkdtempSync(path.join(os.tmpdir(), 'kiro-x-home-'))});
+    await expect(found).rejects.toBeInstanceOf(AgentNotFoundError);
+    await expect(found).rejects.toThrow(
+      `Agent "reviewer" at ${file} is not UTF-8 text: byte 0xE9 at byte offset 35 (line 1) is not valid UTF-8.`,
+    );
   });
 });

@@ -2,6 +2,7 @@ import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {AgentNotFoundError} from '../errors.js';
 import {describePathError} from '../fs/path-problem.js';
+import {decodeUtf8} from '../fs/utf8.js';
 import {agentSearchDirs, assertAgentName} from './agent-paths.js';
 
 /** A named agent as kiro-cli would load it. */
@@ -20,13 +21,19 @@ export async function findAgent(
   assertAgentName(name);
   for (const dir of agentSearchDirs(cwd, env)) {
     const file = path.join(dir, `${name}.json`);
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await readFile(file, 'utf8');
+      bytes = await readFile(file);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'ENOTDIR') continue;
       throw new AgentNotFoundError(describePathError(`Agent "${name}" at ${file}`, 'read', error, file));
+    }
+    let text: string;
+    try {
+      text = decodeUtf8(bytes, `Agent "${name}" at ${file}`);
+    } catch (error) {
+      throw new AgentNotFoundError((error as Error).message);
     }
     let json: unknown;
     try {
