@@ -1,6 +1,8 @@
 import {askSpooled, type SpooledAsk} from '../lib/ask.js';
 import {exitCodeFor} from '../lib/exit-codes.js';
 import {writeChunk} from '../lib/engine/text-spool.js';
+import {prepareOutputFile} from '../lib/fs/output-file.js';
+import {checkTempDirectory} from '../lib/fs/temp-dir.js';
 import {writeAskJson} from '../lib/output/ask-json-stream.js';
 import {formatAskText} from '../lib/output/ask-text.js';
 import {errorLabel, paint} from '../lib/output/terminal.js';
@@ -66,6 +68,10 @@ export async function runAsk(input: AskCommandInput): Promise<number> {
   const resumeId = input.flags['resume-id'] as string | undefined;
   if (resumeId !== undefined) assertSessionId(resumeId, '--resume-id');
   const {settings} = await cliSettings(input.flags);
+  // Checked before the turn spends credits, not when the report is written after it.
+  if (settings.junitFile !== undefined)
+    prepareOutputFile(settings.junitFile, `--junit-file ${settings.junitFile}`);
+  checkTempDirectory();
   const prompt = await readPrompt({arg: input.promptArg, file: input.promptFile, stdin: process.stdin});
   const mode = settings.output;
   const cancellation = trapSignals();
@@ -107,7 +113,7 @@ async function toStdout(write: () => Promise<unknown> | unknown): Promise<void> 
 async function render(
   spooled: SpooledAsk,
   prompt: string,
-  settings: Pick<Settings, 'output' | 'junitFile' | 'mcpConfig'>,
+  settings: Pick<Settings, 'output' | 'junitFile' | 'mcpConfig' | 'cliPath'>,
   cancelledBy: 'SIGINT' | 'SIGTERM' | null,
 ): Promise<number> {
   const {result} = spooled;
@@ -130,7 +136,7 @@ async function render(
   const colours = paint(process.stderr, process.env);
   if (mode === 'text') {
     await toStdout(() => writeAnswer(spooled));
-    const context = {apiKeySet: Boolean(process.env.KIRO_API_KEY), paint: colours};
+    const context = {apiKeySet: Boolean(process.env.KIRO_API_KEY), cliPath: settings.cliPath, paint: colours};
     process.stderr.write(formatAskText(quietFor(result, settings.mcpConfig !== undefined), context).stderr);
   } else if (!result.ok) {
     process.stderr.write(`${errorLabel(colours)} ${result.message}\n`);

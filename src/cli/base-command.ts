@@ -1,14 +1,13 @@
 import {Command, Errors} from '@oclif/core';
-import {formatError, suggestionsFor} from '../lib/output/ask-text.js';
-import {KiroXError} from '../lib/errors.js';
-import {exitCodeFor} from '../lib/exit-codes.js';
-import {paint} from '../lib/output/terminal.js';
-import {outputModeFromArgv} from './shared-flags.js';
+import {didYouMean} from '../lib/config/did-you-mean.js';
+import {CliNotFoundError, KiroXError} from '../lib/errors.js';
 import type {Outcome} from '../lib/types.js';
+import type {CommandShape} from './parse-errors.js';
 
 /**
  * Base of every kiro-x command: failures that escape `run()` (flag parsing, config, files) become the
- * documented exit code, and in JSON/JUnit mode still produce the one document on stdout.
+ * documented exit code, and in JSON/JUnit mode still produce the one document on stdout (and the JUnit report
+ * in `--junit-file`).
  */
 export abstract class BaseCommand extends Command {
   /** The document printed for a failure in JSON mode; commands with a JSON contract override it. */
@@ -16,9 +15,27 @@ export abstract class BaseCommand extends Command {
     return {schemaVersion: 1, ok: false, outcome, message};
   }
 
-  /** The JUnit report printed for a failure in JUnit mode. */
-  protected async failureJunit(_outcome: Outcome, _message: string): Promise<string | null> {
-    return null;
+  /** The JUnit report printed for a failure in JUnit mode and written to `--junit-file`. */
+  protected async failureJunit(outcome: Outcome, message: string): Promise<string> {
+    const {failureJunit} = await import('../lib/output/failure-junit.js');
+    return failureJunit(this.usage(), outcome, message);
+  }
+
+  /** `kiro-x batch report`: how the user called this command. */
+  private usage(): string {
+    return `${this.config.bin} ${(this.id ?? '').split(':').join(' ')}`.trim();
+  }
+
+  /** `kiro-x batch reprot …` runs `batch` with FILE "reprot": when that fails, name the subcommand meant. */
+  private nearSubcommand(): string | null {
+    const first = this.argv[0];
+    const prefix = `${this.id}:`;
+    if (first === undefined || first.startsWith('-')) return null;
+    const names = this.config.commands
+      .filter((c) => c.id.startsWith(prefix))
+      .map((c) => c.id.slice(prefix.length));
+    const near = didYouMean(first, names);
+    return near === null ? null : `"${this.usage()} ${near}"`;
   }
 
   protected override async catch(error: Error & {exitCode?: number}): Promise<unknown> {
@@ -27,18 +44,31 @@ export abstract class BaseCommand extends Command {
     // oclif's own parse errors (unknown flag, bad option, exclusive flags) are usage errors like ours.
     const parseError = !known && (error instanceof Errors.CLIError || 'parse' in error);
     if (!known && !parseError) throw error;
+    // Loaded only on failure: a run that goes well never pays for them (start-up is part of every turn).
+    const [{suggestionsFor}, {describeParseError}, {reportFailure}] = await Promise.all([
+      import('../lib/output/ask-text.js'),
+      import('./parse-errors.js'),
+      import('./report-failure.js'),
+    ]);
+    const command = this.ctor as unknown as CommandShape;
     const outcome: Outcome = known ? error.outcome : 'usage_error';
-    const message = error.message.replace(/\n\s*See more help with --help$/, '').trim();
-    const suggestions = known ? [...error.suggestions, ...suggestionsFor(outcome)] : ['see --help'];
-    const mode = outputModeFromArgv(this.argv);
-    if (mode === 'json') {
-      process.stdout.write(`${JSON.stringify(this.failureDocument(outcome, message), null, 2)}\n`);
-    } else if (mode === 'junit') {
-      const xml = await this.failureJunit(outcome, message);
-      if (xml) process.stdout.write(xml);
-    }
-    process.stderr.write(formatError(message, suggestions, paint(process.stderr, process.env)));
-    process.exitCode = exitCodeFor(outcome);
+    const cliPath = error instanceof CliNotFoundError ? error.cliPath : undefined;
+    const {message, suggestions} = known
+      ? {
+          message: error.message.trim(),
+          suggestions: [...error.suggestions, ...suggestionsFor(outcome, {cliPath})],
+        }
+      : describeParseError(error, command, this.usage());
+    const subcommand = this.nearSubcommand();
+    await reportFailure({
+      argv: this.argv,
+      outcome,
+      message,
+      suggestions: subcommand === null ? suggestions : [`did you mean ${subcommand}?`, ...suggestions],
+      document: this.failureDocument(outcome, message),
+      junit: () => this.failureJunit(outcome, message),
+      writesJunitFile: command.flags?.['junit-file'] !== undefined,
+    });
     return undefined;
   }
 }

@@ -1,9 +1,16 @@
 import {DefaultRenderer, Listr, ListrLogger, ProcessOutput, type ListrTaskWrapper} from 'listr2';
 
-import {formatDuration} from '../lib/duration.js';
-import {itemLine} from '../lib/batch/render-text.js';
-import type {BatchItem} from '../lib/batch/types.js';
+import {formatElapsed} from '../lib/duration.js';
+import {ITEM_MARKS, itemLine} from '../lib/batch/render-text.js';
+import type {BatchItem, ItemReport} from '../lib/batch/types.js';
+import {paint} from '../lib/output/terminal.js';
 import type {BatchProgress} from './batch-progress.js';
+
+/** The mark of each finished row, by listr2 task: drawn in place of listr2's own ✔/✖ so TTY and plain agree. */
+const finishedMarks = new WeakMap<object, string>();
+
+/** How often running rows' elapsed times are refreshed; a second's change shows within this much. */
+const TICK_MS = 200;
 
 /**
  * listr2 only draws its default renderer when stdout is a TTY; the rows go to stderr, so `--json > file` on a
@@ -30,12 +37,20 @@ class StderrRenderer extends DefaultRenderer {
     clearTimeout(this.pending);
     super.end();
   }
+
+  protected override style(task: Parameters<DefaultRenderer['style']>[0], output?: boolean): string {
+    const mark = finishedMarks.get(task);
+    if (!output && mark !== undefined && (task.isCompleted() || task.hasFailed())) return mark;
+    return super.style(task, output);
+  }
 }
 
 type Wrapper = ListrTaskWrapper<unknown, typeof StderrRenderer, typeof StderrRenderer>;
 
 interface Row {
   started: number;
+  /** The finished item's coloured mark, given to the renderer once listr2 runs the item's task. */
+  mark: string | null;
   attempt: number;
   /** Set once listr2 runs the item's task; events before that are kept here and applied then. */
   wrapper: Wrapper | null;
@@ -47,10 +62,11 @@ interface Row {
 
 const runningTitle = (id: string, row: Row, now: number): string => {
   const attempt = row.attempt > 1 ? `  attempt ${row.attempt}` : '';
-  return `${id}  ${formatDuration(Math.floor((now - row.started) / 1000) * 1000)}${attempt}`;
+  return `${id}  ${formatElapsed(now - row.started)}${attempt}`;
 };
 
 function setTitle(row: Row, title: string): void {
+  if (row.title === title) return;
   row.title = title;
   if (row.wrapper) row.wrapper.title = title;
 }
@@ -62,17 +78,24 @@ function finish(row: Row, error: Error | undefined): void {
 
 /**
  * listr2 rows on a TTY stderr: one task per item, without a title (so not drawn) until the item starts; then
- * `id  elapsed`, and when it ends the item's line (outcome, credits, time) with ✔ or ✖. The batch engine
+ * `id  elapsed`, and when it ends the item's line (outcome, credits, time) with the mark plain lines use. The engine
  * schedules; listr2 only draws (every task is concurrent and waits on the engine's events).
  */
 export function rowsProgress(stream: NodeJS.WriteStream, ids: readonly string[]): BatchProgress {
+  const chalk = paint(stream, process.env);
+  const colours = {passed: chalk.green, failed: chalk.red, error: chalk.red, skipped: chalk.yellow};
+  const markOf = (report: ItemReport): string => colours[report.status](ITEM_MARKS[report.status]);
   const rows = new Map<string, Row>(
-    ids.map((id) => [id, {started: 0, attempt: 0, wrapper: null, title: null, outcome: null, settle: null}]),
+    ids.map((id) => [
+      id,
+      {started: 0, mark: null, attempt: 0, wrapper: null, title: null, outcome: null, settle: null},
+    ]),
   );
   const tasks = [...rows.values()].map((row) => ({
     task: (_: unknown, wrapper: Wrapper) =>
       new Promise<void>((resolve, reject) => {
         row.wrapper = wrapper;
+        if (row.mark !== null) finishedMarks.set(wrapper.task, row.mark);
         if (row.title !== null) wrapper.title = row.title;
         row.settle = (error) => (error ? reject(error) : resolve());
         if (row.outcome) row.settle(row.outcome.error);
@@ -98,7 +121,7 @@ export function rowsProgress(stream: NodeJS.WriteStream, ids: readonly string[])
       const row = rows.get(id);
       if (row) setTitle(row, runningTitle(id, row, now));
     }
-  }, 1000);
+  }, TICK_MS);
   timer.unref();
   // Finished rows above the terminal's height would be cut off anyway; dropping them keeps each frame small.
   const trim = setInterval(() => {
@@ -125,6 +148,8 @@ export function rowsProgress(stream: NodeJS.WriteStream, ids: readonly string[])
       const row = rows.get(record.id);
       if (!row || record.willRetry) return;
       live.delete(record.id);
+      row.mark = markOf(report);
+      if (row.wrapper) finishedMarks.set(row.wrapper.task, row.mark);
       const line = itemLine(report).replace(/^\S+ /, '');
       setTitle(row, line);
       finish(row, report.status === 'passed' ? undefined : new Error(line));

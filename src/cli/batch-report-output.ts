@@ -7,13 +7,18 @@ import {exitCodeFor} from '../lib/exit-codes.js';
 import {errorLabel, paint, warningLabel} from '../lib/output/terminal.js';
 import {writeReport} from './write-report.js';
 
-/** Print a batch summary as text, JSON or JUnit (and write `--junit-file`); returns the exit code. */
+/**
+ * Print a batch summary as text, JSON or JUnit (and write `--junit-file`); returns the exit code. `empty` says
+ * why there is nothing to report when the summary has no item: that is an error (exit 1), never a success.
+ */
 export async function emitBatchReport(
   summary: BatchSummary,
   mode: 'text' | 'json' | 'junit',
   junitFile: string | undefined,
+  empty: string,
 ): Promise<number> {
-  const junit = mode === 'junit' || junitFile !== undefined ? renderBatchJunit(summary) : '';
+  const emptyMessage = `nothing to report: ${empty}`;
+  const junit = mode === 'junit' || junitFile !== undefined ? renderBatchJunit(summary, emptyMessage) : '';
   // The report file is written first, so a failure to write it never follows a document on stdout.
   let reportError: string | null = null;
   if (junitFile !== undefined) {
@@ -26,6 +31,7 @@ export async function emitBatchReport(
   else if (mode === 'junit') process.stdout.write(junit);
   else process.stdout.write(renderBatchText(summary));
   const code = summaryExitCode(summary);
+  if (summary.totals.items === 0) process.stderr.write(`error: ${emptyMessage}\n`);
   if (reportError === null) return code;
   process.stderr.write(`${errorLabel(paint(process.stderr, process.env))} ${reportError}\n`);
   return code === 0 ? exitCodeFor('usage_error') : code;

@@ -7,6 +7,7 @@ import {runDoctor} from '../lib/doctor/run-doctor.js';
 import type {DoctorResult} from '../lib/doctor/types.js';
 import {parseDuration} from '../lib/duration.js';
 import {UsageError} from '../lib/errors.js';
+import {prepareOutputFile} from '../lib/fs/output-file.js';
 import {renderJunit} from '../lib/output/junit.js';
 import {paint} from '../lib/output/terminal.js';
 import {givenFlags} from './shared-flags.js';
@@ -34,6 +35,8 @@ export async function runDoctorCommand(flags: Record<string, unknown>): Promise<
     flags['check-timeout'] === undefined
       ? undefined
       : parseDuration(flags['check-timeout'] as string, '--check-timeout');
+  if (settings.junitFile !== undefined)
+    prepareOutputFile(settings.junitFile, `--junit-file ${settings.junitFile}`);
   const cwd = path.resolve(settings.cwd ?? process.cwd());
   if (!(await stat(cwd).catch(() => null))?.isDirectory())
     throw new UsageError(`--cwd ${cwd} is not a directory.`);

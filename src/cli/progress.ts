@@ -1,3 +1,4 @@
+import {formatElapsed} from '../lib/duration.js';
 import type {TranscriptEvent} from '../lib/engine/transcript-parser.js';
 
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
@@ -14,8 +15,8 @@ export function turnProgress(stream: NodeJS.WriteStream, label: string): TurnPro
   const started = Date.now();
   let frame = 0;
   const draw = (): void => {
-    const seconds = Math.floor((Date.now() - started) / 1000);
-    stream.write(`\r\u001B[2K${FRAMES[frame++ % FRAMES.length]} ${label} ${seconds}s`);
+    const elapsed = formatElapsed(Date.now() - started);
+    stream.write(`\r\u001B[2K${FRAMES[frame++ % FRAMES.length]} ${label} ${elapsed}`);
   };
   const timer = setInterval(draw, 100);
   timer.unref();

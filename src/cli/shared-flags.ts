@@ -177,3 +177,16 @@ export function outputModeFromArgv(argv: readonly string[]): 'text' | 'json' | '
   const env = process.env.KIRO_X_OUTPUT;
   return env === 'json' || env === 'junit' ? env : 'text';
 }
+
+/** The `--junit-file` named in raw argv (else `KIRO_X_JUNIT_FILE`), readable even when flag parsing failed. */
+export function junitFileFromArgv(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') break;
+    if (arg === '--junit-file') return argv[i + 1];
+    const inline = /^--junit-file=(.+)$/.exec(arg ?? '')?.[1];
+    if (inline !== undefined) return inline;
+  }
+  const env = process.env.KIRO_X_JUNIT_FILE;
+  return env === undefined || env === '' ? undefined : env;
+}

@@ -1,15 +1,20 @@
-import {mkdir, writeFile} from 'node:fs/promises';
+import {writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {UsageError} from '../lib/errors.js';
+import {makeDirectories} from '../lib/fs/make-dirs.js';
+import {describePathError} from '../lib/fs/path-problem.js';
 
-/** Write a report file (JUnit), creating its directory; a failure is a usage error naming the path. */
+/** Write a report file (JUnit), creating its directory; a failure is a usage error saying what is wrong. */
 export async function writeReport(file: string, content: string, flag = '--junit-file'): Promise<void> {
+  const subject = `${flag} ${file}`;
   try {
-    await mkdir(path.dirname(path.resolve(file)), {recursive: true});
+    makeDirectories(path.dirname(path.resolve(file)));
+  } catch (error) {
+    throw new UsageError(describePathError(subject, 'create', error, file));
+  }
+  try {
     await writeFile(file, content);
   } catch (error) {
-    throw new UsageError(
-      `${flag} ${file} cannot be written: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
-    );
+    throw new UsageError(describePathError(subject, 'write', error, file));
   }
 }

@@ -7,13 +7,13 @@ import type {Outcome} from '../lib/types.js';
 /** `kiro-x ask`: one headless kiro-cli turn with an honest result and exit code. */
 export default class Ask extends BaseCommand {
   static override summary = 'Run one kiro-cli turn and report honestly how it went.';
-  static override description = `The prompt is the argument, stdin (no argument or "-"), or --prompt-file.
-Exit codes: 0 completed, 1 failed, 2 usage error, 3 MCP start-up failed, 4 agent not found, 5 auth failed,
-6 kiro-cli not found, 7 kiro-cli rejected a flag, 8 timed out, 9 stalled, 10 usage limit reached,
-130/143 cancelled by SIGINT/SIGTERM.`;
+  static override description = [
+    'The prompt is the argument, stdin (no argument or "-"), or --prompt-file.',
+    'Exit codes: 0 completed, 1 failed, 2 usage error, 3 MCP start-up failed, 4 agent not found, 5 auth failed, 6 kiro-cli not found, 7 kiro-cli rejected a flag, 8 timed out, 9 stalled, 10 usage limit reached, 130/143 cancelled by SIGINT/SIGTERM.',
+  ].join('\n\n');
   static override examples = [
     '<%= config.bin %> ask "Summarise README.md" --json',
-    'git diff | <%= config.bin %> ask --trust-tools read,grep --timeout 10m',
+    '$ git diff | <%= config.bin %> ask --trust-tools read,grep --timeout 10m',
     '<%= config.bin %> ask --prompt-file task.md --system-prompt "Answer in one line." --tools read -o junit',
   ];
   static override args = {

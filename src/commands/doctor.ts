@@ -5,11 +5,11 @@ import {outputFlags} from '../cli/shared-flags.js';
 /** `kiro-x doctor`: every preflight check at once, each bounded, with a fix for anything not passing. */
 export default class Doctor extends BaseCommand {
   static override summary = 'Check that kiro-cli, its credential and the kiro-x setup will work headless.';
-  static override description = `Runs every check concurrently, each within --check-timeout, and reports pass, warn,
-fail or skip with a one-line explanation and a fix. A broken config file is a failing check, never a crash.
-kiro-cli whoami does not prove a credential works (a rejected key, an expired login or an account without a
-subscription all pass it): --probe adds one minimal real turn that does, at the cost of a fraction of a credit.
-Exit codes: 0 nothing failed (warnings allowed unless --strict), 1 a check failed, 2 usage error.`;
+  static override description = [
+    'Runs every check concurrently, each within --check-timeout, and reports pass, warn, fail or skip with a one-line explanation and a fix. A broken config file is a failing check, never a crash.',
+    'kiro-cli whoami does not prove a credential works (a rejected key, an expired login or an account without a subscription all pass it): --probe adds one minimal real turn that does, at the cost of a fraction of a credit.',
+    'Exit codes: 0 nothing failed (warnings allowed unless --strict), 1 a check failed, 2 usage error.',
+  ].join('\n\n');
   static override examples = [
     '<%= config.bin %> doctor',
     '<%= config.bin %> doctor --agent reviewer --model claude-sonnet-4.5 --strict',

@@ -2,6 +2,7 @@ import type {AskOptions} from './ask-options.js';
 import {DEFAULT_WHOAMI_TIMEOUT_MS, MAX_ARGV_PROMPT_BYTES} from './ask-options.js';
 import {buildChatArgs, displayCommand, turnTrust} from './engine/build-args.js';
 import {classify} from './engine/classify.js';
+import {cliNotFoundMessage} from './engine/cli-missing.js';
 import {harnessArgs} from './engine/resolve-harness.js';
 import {startKiro} from './engine/run-kiro.js';
 import {StderrScanner} from './engine/stderr-scanner.js';
@@ -169,7 +170,7 @@ export async function checkCredential(
   if (options.signal?.aborted) return emptyResult('cancelled', 'Cancelled during the credential check.');
   switch (check.status) {
     case 'cli-not-found':
-      return emptyResult('cli_not_found', `kiro-cli was not found (${options.cliPath}: ${check.detail}).`);
+      return emptyResult('cli_not_found', cliNotFoundMessage(options.cliPath, check.detail));
     case 'not-logged-in':
       return emptyResult('auth_failed', 'kiro-cli is not logged in and KIRO_API_KEY is not set.');
     case 'timed-out':
@@ -253,6 +254,7 @@ async function runTurn(
     stdout: {loginPrompt: transcript.loginPrompt, usageLimit: transcript.usageLimit},
     requestedAgent: agent ?? null,
     apiKeySet: Boolean(env.KIRO_API_KEY),
+    cliPath: options.cliPath,
   });
   return {
     schemaVersion: 1,

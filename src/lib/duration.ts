@@ -51,3 +51,9 @@ export function formatDuration(ms: number): string {
   if (seconds > 0) parts.push(`${seconds}s`);
   return parts.join(' ');
 }
+
+/** Elapsed time in whole seconds for live displays (`0s`, `42s`, `1m 5s`): never `0ms`, which reads as done. */
+export function formatElapsed(ms: number): string {
+  const seconds = Math.max(0, Math.floor(ms / 1000));
+  return seconds === 0 ? '0s' : formatDuration(seconds * 1000);
+}

@@ -22,8 +22,12 @@ export class UsageError extends KiroXError {
 
 /** The kiro-cli binary could not be found or started. Exit 6. */
 export class CliNotFoundError extends KiroXError {
-  constructor(message: string, suggestions: string[] = []) {
+  /** The name or path kiro-x tried to run, so the next step can tell a wrong path from a missing install. */
+  readonly cliPath: string | undefined;
+
+  constructor(message: string, suggestions: string[] = [], cliPath?: string) {
     super(message, 'cli_not_found', suggestions);
+    this.cliPath = cliPath;
   }
 }
 

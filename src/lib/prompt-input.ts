@@ -1,6 +1,5 @@
-import {readFile} from 'node:fs/promises';
-import {text} from 'node:stream/consumers';
 import {UsageError} from './errors.js';
+import {readTextFile, readTextStream} from './fs/read-text.js';
 
 /** Where the prompt of `ask` may come from. */
 export interface PromptSources {
@@ -19,13 +18,7 @@ export async function readPrompt(sources: PromptSources): Promise<string> {
   }
   let prompt: string;
   if (file !== undefined) {
-    try {
-      prompt = await readFile(file, 'utf8');
-    } catch (error) {
-      throw new UsageError(
-        `--prompt-file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
-      );
-    }
+    prompt = await readTextFile(file, `--prompt-file ${file}`);
     if (prompt.trim() === '') throw new UsageError(`--prompt-file ${file} is empty.`);
     return prompt;
   }
@@ -38,7 +31,7 @@ export async function readPrompt(sources: PromptSources): Promise<string> {
       'kiro-x ask "Summarise README.md"',
     ]);
   }
-  prompt = await text(stdin);
+  prompt = await readTextStream(stdin, 'The prompt read from stdin');
   if (prompt.trim() === '') throw new UsageError('The prompt read from stdin is empty.');
   return prompt;
 }

@@ -1,20 +1,14 @@
-import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import type {AskOptions} from './ask-options.js';
 import type {Settings} from './config/settings.js';
 import type {Effort} from './engine/build-args.js';
 import {UsageError} from './errors.js';
+import {readTextFile} from './fs/read-text.js';
 import type {ProfileFlags} from './profile/build-profile.js';
 
-/** Read a file a setting names; failures name the setting and the path. */
-async function readNamed(file: string, what: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(
-      `${what} ${file} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
-    );
-  }
+/** Read a UTF-8 file a setting names; failures name the setting and the path. */
+function readNamed(file: string, what: string): Promise<string> {
+  return readTextFile(file, `${what} ${file}`);
 }
 
 /** Load `mcpServers` from an `--mcp-config` file, checking its shape so the error names the key. */

@@ -85,6 +85,8 @@ export interface TurnEvidence {
   requestedAgent: string | null;
   /** KIRO_API_KEY was set, so an authentication failure means kiro-cli rejected that key. */
   apiKeySet: boolean;
+  /** The kiro-cli name or path kiro-x ran, for messages (default `kiro-cli`). */
+  cliPath?: string;
 }
 
 /** The classifier's verdict. */

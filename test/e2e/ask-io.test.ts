@@ -128,7 +128,7 @@ describe('ask prompt sources', () => {
 
   it.each([
     [['ask', ''], 'The prompt is empty.'],
-    [['ask', '--prompt-file', 'missing.md'], '--prompt-file missing.md: ENOENT.'],
+    [['ask', '--prompt-file', 'missing.md'], '--prompt-file missing.md cannot be read: it does not exist.'],
     [
       ['ask', 'x', '--prompt-file', 'p.md'],
       'Give the prompt either as an argument or with --prompt-file, not both.',
@@ -187,7 +187,9 @@ describe('ask output', () => {
     const result = await runKiroX(['ask', 'hi', '--json', '--junit-file', '/dev/full'], {world});
     expect(result.code).toBe(2);
     expect(JSON.parse(result.stdout)).toMatchObject({outcome: 'completed'});
-    expect(result.stderr).toContain('error: --junit-file /dev/full cannot be written: ENOSPC.');
+    expect(result.stderr).toContain(
+      'error: --junit-file /dev/full cannot be written: no space is left on the device.',
+    );
   });
 
   it('never shows KIRO_API_KEY, even in the command it reports', async () => {

@@ -218,6 +218,22 @@ describe('ask outcomes (built CLI against the simulator)', () => {
     expect(result.stderr).toContain('https://kiro.dev/docs/cli/installation');
   });
 
+  it.each([
+    ['with an API key (the turn itself)', {}],
+    ['without one (the login check)', {KIRO_API_KEY: undefined}],
+  ])(
+    'a --cli-path to nothing is named with what is wrong, and the next step is to check it: %s',
+    async (_name, env) => {
+      const world = makeWorld(env);
+      const result = await runKiroX(['ask', 'hi', '--cli-path', '/nonexistent/kiro-cli'], {world});
+      expect(result.code).toBe(6);
+      expect(result.stderr).toBe(
+        'error: kiro-cli could not be started from /nonexistent/kiro-cli: it does not exist.\n' +
+          '  → check the kiro-cli path given by --cli-path, KIRO_X_CLI_PATH or cliPath in .kirorc\n',
+      );
+    },
+  );
+
   it('a rejected key in text mode: the error first (no session-id noise), saying the key was rejected', async () => {
     const world = makeWorld({KIRO_API_KEY: 'ksk_expired_key_123', KIRO_X_NO_SESSION_ID: undefined});
     const result = await runKiroX(['ask', 'hi'], {world});

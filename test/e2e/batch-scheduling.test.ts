@@ -112,7 +112,7 @@ describe('kiro-x batch: scheduling', () => {
     // Skips for a budget are not failures: every item that ran passed.
     expect(run.code).toBe(0);
     expect(await validateJunit(run.stdout)).toEqual({valid: true, errors: []});
-    expect(run.stdout).toContain('<skipped message="--max-credits 1 reached (1 credits)"/>');
+    expect(run.stdout).toContain('<skipped message="--max-credits 1 reached (1 credit)"/>');
     expect(run.stdout.match(/<skipped /g)?.length).toBe(2);
   });
 

@@ -54,7 +54,7 @@ describe('kiro-x doctor: a healthy setup', () => {
     expect(lines.slice(0, 11).map((l) => l.split(/\s+/).slice(0, 2).join(' '))).toEqual(
       CHECK_IDS.map((id) => `✔ ${id}`),
     );
-    expect(lines.slice(11)).toEqual(['', 'kiro-x is ready (11 passed, 0 warning(s), 0 failed).', '']);
+    expect(lines.slice(11)).toEqual(['', 'kiro-x is ready (11 passed, 0 warnings, 0 failed).', '']);
     expect(run.stdout).not.toContain('\u001B[');
   });
 });
@@ -67,7 +67,7 @@ describe('kiro-x doctor: kiro-cli', () => {
     expect(check('kiro-cli')).toEqual({
       status: 'fail',
       message: 'kiro-cli (/nowhere/kiro-cli) is not an executable file.',
-      fix: 'Install kiro-cli (https://kiro.dev/docs/cli/installation), or name it with --cli-path or `cliPath` in .kirorc.',
+      fix: 'Check the kiro-cli path given by --cli-path, KIRO_X_CLI_PATH or `cliPath` in .kirorc.',
     });
     expect(check('credential').status).toBe('fail');
     expect(check('model')).toEqual({
@@ -412,7 +412,7 @@ describe('kiro-x doctor: environment', () => {
     expect(stale.run.code).toBe(0);
     expect(stale.check('profile-dir')).toEqual({
       status: 'warn',
-      message: `${dir} holds 1 kiro-x-* profile(s), left by interrupted runs or by a run going on now.`,
+      message: `${dir} holds 1 kiro-x-* profile, left by interrupted runs or by a run going on now.`,
       fix: `When no kiro-x run is active: rm ${dir}/kiro-x-*.json`,
     });
     const blocked = makeWorld();

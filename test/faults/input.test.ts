@@ -61,17 +61,61 @@ describe('bad batch files: every problem listed as FILE:LINE, exit 2, nothing ru
 
 describe('unreadable inputs', () => {
   it.each([
-    [['ask', '--prompt-file', '.'], '--prompt-file'],
-    [['ask', 'hi', '--system-prompt-file', 'nope.md'], '--system-prompt-file'],
+    [['ask', '--prompt-file', '.'], '--prompt-file . cannot be read: it is a directory.'],
+    [['ask', '--prompt-file', 'nope.md'], '--prompt-file nope.md cannot be read: it does not exist.'],
+    [['ask', 'hi', '--system-prompt-file', 'nope.md'], 'cannot be read: it does not exist.'],
     [['ask', 'hi', '--mcp-config', 'mcp.json'], '--mcp-config'],
-    [['batch', 'dir.txt'], 'dir.txt'],
-  ])('%j: exit 2 naming %s', async (args, named) => {
+    [['batch', 'dir.txt'], 'Batch file dir.txt cannot be read: it is a directory.'],
+  ])('%j: exit 2 saying %s', async (args, said) => {
     const world = makeWorld();
     writeFileSync(path.join(world.workspace, 'mcp.json'), '{"mcpServers": ');
     mkdirSync(path.join(world.workspace, 'dir.txt'));
     const result = await runKiroX(args, {world});
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(named);
+    expect(result.stderr).toContain(said);
+    expect(result.stderr).not.toMatch(/\bE[A-Z]{3,}\b/);
+    expect(ran(world)).toBe(0);
+  });
+});
+
+describe('text that is not UTF-8 is refused, never sent with replacement characters', () => {
+  // "café" in Latin-1: the é (0xE9) is not UTF-8.
+  const latin1 = Buffer.concat([
+    Buffer.from('Summarise the café menu\nin '),
+    Buffer.from([0xe9]),
+    Buffer.from('\n'),
+  ]);
+  const where = 'byte 0xE9 at byte offset 28 (line 2) is not valid UTF-8.';
+
+  it.each([
+    [
+      '--prompt-file',
+      ['ask', '--prompt-file', 'p.md'],
+      undefined,
+      `--prompt-file p.md is not UTF-8 text: ${where}`,
+    ],
+    ['stdin of ask', ['ask'], latin1, `The prompt read from stdin is not UTF-8 text: ${where}`],
+    [
+      '--system-prompt-file',
+      ['ask', 'hi', '--system-prompt-file', 'p.md'],
+      undefined,
+      'p.md is not UTF-8 text',
+    ],
+    ['a batch file', ['batch', 'p.txt'], undefined, `Batch file p.txt is not UTF-8 text: ${where}`],
+    [
+      'a batch on stdin',
+      ['batch', '-', '--format', 'txt'],
+      latin1,
+      `The batch read from stdin is not UTF-8 text: ${where}`,
+    ],
+  ])('%s: exit 2 naming the source and the byte offset', async (_name, args, input, message) => {
+    const world = makeWorld();
+    writeFileSync(path.join(world.workspace, 'p.md'), latin1);
+    writeFileSync(path.join(world.workspace, 'p.txt'), latin1);
+    const result = await runKiroX(args, input === undefined ? {world} : {world, input});
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).toContain('→ convert it to UTF-8 first, e.g. iconv -f latin1 -t utf-8\n');
     expect(ran(world)).toBe(0);
   });
 });
@@ -82,7 +126,9 @@ describe('unwritable results: a clear error and a non-zero exit, never a silent 
     writeFileSync(path.join(world.workspace, 'p.txt'), 'one\n');
     const result = await runKiroX(['batch', 'p.txt', '--results', '/proc/kiro-x-results.jsonl'], {world});
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--results /proc/kiro-x-results.jsonl cannot be opened for appending');
+    expect(result.stderr).toContain(
+      'error: --results /proc/kiro-x-results.jsonl cannot be opened for appending: the file system does not allow creating /proc/kiro-x-results.jsonl in /proc.\n',
+    );
     expect(ran(world)).toBe(0);
   });
 
@@ -92,7 +138,9 @@ describe('unwritable results: a clear error and a non-zero exit, never a silent 
     const result = await runKiroX(['batch', 'p.txt', '--results', '/dev/full', '--json'], {world});
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('--results /dev/full');
-    expect(result.stderr).toContain('ENOSPC');
+    expect(result.stderr).toContain(
+      'error: --results /dev/full cannot be written: no space is left on the device; results from here on are not in the ledger.\n',
+    );
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(result.stdout).toContain('first');
   });
@@ -102,7 +150,9 @@ describe('unwritable results: a clear error and a non-zero exit, never a silent 
     const result = await runKiroX(['ask', 'hi', '--junit-file', '/dev/full'], {world});
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('You said: hi\n');
-    expect(result.stderr).toContain('--junit-file /dev/full cannot be written: ENOSPC');
+    expect(result.stderr).toContain(
+      'error: --junit-file /dev/full cannot be written: no space is left on the device.\n',
+    );
   });
 });
 

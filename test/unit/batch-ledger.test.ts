@@ -11,6 +11,7 @@ import {renderBatchJunit} from '../../src/lib/batch/render-junit.js';
 import {summarize, summaryExitCode} from '../../src/lib/batch/report-builder.js';
 import {renderBatchText} from '../../src/lib/batch/render-text.js';
 import type {AttemptRecord, SkipRecord} from '../../src/lib/batch/types.js';
+import {UsageError} from '../../src/lib/errors.js';
 import {sampleAskResult, validateJunit} from '../helpers/validate.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'kiro-x-ledger-'));
@@ -133,9 +134,9 @@ describe('ledger', () => {
     expect(renderBatchText(summary)).toBe(
       [
         'b.txt:',
-        "  ! b  usage_limited  1s  kiro-cli's usage limit is reached (Monthly request limit reached); the limits reset on 10/01, so retrying sooner will not help.",
+        "  ✖ b  usage_limited  1s  kiro-cli's usage limit is reached (Monthly request limit reached); the limits reset on 10/01, so retrying sooner will not help.",
         "  - c  skipped  kiro-cli's usage limit was reached (item b)",
-        "3 items: 1 passed, 0 failed, 1 errors, 1 skipped (0.06 credits, 5s); stopped: kiro-cli's usage limit was reached",
+        "3 items: 1 passed, 0 failed, 1 error, 1 skipped (0.06 credits, 5s); stopped: kiro-cli's usage limit was reached",
         '',
       ].join('\n'),
     );
@@ -144,6 +145,50 @@ describe('ledger', () => {
     expect(xml).toContain('type="usage_limited"');
     expect(summaryExitCode(summarize(summary.suites.map((s) => ({...s, items: s.items.slice(0, 1)}))))).toBe(
       0,
+    );
+  });
+});
+
+describe('what is not a ledger', () => {
+  it.each([
+    ['a batch file', '{"prompt": "hi"}\n', 1, 'not a kiro-x batch record'],
+    ['text after blank lines', '\n\nhello\n', 3, 'not valid JSON'],
+  ])('%s is a usage error naming the file and the first line', async (_name, content, line, why) => {
+    const file = path.join(dir, `foreign-${line}.jsonl`);
+    writeFileSync(file, content);
+    const problems: LedgerProblem[] = [];
+    await expect(collect(file)).rejects.toThrow(`${file}:${line}: not a kiro-x ledger: this line is ${why}.`);
+    await expect(reportFromLedgers([file], (p) => problems.push(p))).rejects.toBeInstanceOf(UsageError);
+    expect(problems).toEqual([]);
+  });
+
+  it('a ledger whose only line was torn by a kill is empty, not foreign', async () => {
+    const file = path.join(dir, 'only-torn.jsonl');
+    writeFileSync(file, '{"recordType":"attempt","id":"a","fi');
+    expect(await collect(file)).toEqual({
+      ids: [],
+      problems: [{file, line: 1, message: 'torn last line (kiro-x was killed while writing it); ignored'}],
+    });
+  });
+
+  it('bad lines before the first record are warnings once a record shows it is a ledger', async () => {
+    const file = path.join(dir, 'late.jsonl');
+    writeFileSync(file, `garbage\n${JSON.stringify(attempt('a'))}\n`);
+    expect(await collect(file)).toEqual({
+      ids: ['a'],
+      problems: [{file, line: 1, message: 'not valid JSON; ignored'}],
+    });
+  });
+
+  it('an empty summary fails: exit 1, ok false, and a JUnit error saying why', async () => {
+    const file = path.join(dir, 'empty.jsonl');
+    writeFileSync(file, '');
+    const summary = await reportFromLedgers([file], () => {});
+    expect([summary.ok, summary.totals.items, summaryExitCode(summary)]).toEqual([false, 0, 1]);
+    const xml = renderBatchJunit(summary, 'nothing to report: the ledger holds no records (empty.jsonl)');
+    expect(await validateJunit(xml)).toEqual({valid: true, errors: []});
+    expect(xml).toContain(
+      '<error message="nothing to report: the ledger holds no records (empty.jsonl)" type="empty"/>',
     );
   });
 });

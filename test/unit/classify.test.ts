@@ -28,6 +28,7 @@ interface Case {
   stdoutUsageLimit?: string;
   requestedAgent?: string | null;
   apiKeySet?: boolean;
+  cliPath?: string;
 }
 
 function evidence(c: Case): TurnEvidence {
@@ -40,6 +41,7 @@ function evidence(c: Case): TurnEvidence {
     stdout: {loginPrompt: c.loginPrompt ?? false, usageLimit: c.stdoutUsageLimit ?? null},
     requestedAgent: c.requestedAgent ?? null,
     apiKeySet: c.apiKeySet ?? false,
+    ...(c.cliPath === undefined ? {} : {cliPath: c.cliPath}),
   };
 }
 
@@ -142,29 +144,41 @@ describe('classify', () => {
       'kiro-cli started a browser login that cannot finish headless, so it was stopped.',
     ),
     row(
-      'ENOENT',
+      'ENOENT on PATH',
       {spawnErrorCode: 'ENOENT', exitCode: null},
       'cli_not_found',
-      'kiro-cli could not be started (ENOENT): the binary was not found.',
+      'kiro-cli could not be started: no "kiro-cli" was found on PATH.',
     ),
     row(
-      'EACCES',
-      {spawnErrorCode: 'EACCES', exitCode: null},
+      'ENOENT at a given path',
+      {spawnErrorCode: 'ENOENT', exitCode: null, cliPath: '/opt/kiro/bin/kiro-cli'},
       'cli_not_found',
-      'kiro-cli could not be started (EACCES): the binary is not executable.',
+      'kiro-cli could not be started from /opt/kiro/bin/kiro-cli: it does not exist.',
     ),
     row(
-      'ENOTDIR',
-      {spawnErrorCode: 'ENOTDIR', exitCode: null},
+      'EACCES at a given path',
+      {spawnErrorCode: 'EACCES', exitCode: null, cliPath: './kiro-cli'},
       'cli_not_found',
-      'kiro-cli could not be started (ENOTDIR): a part of its path is not a directory.',
+      'kiro-cli could not be started from ./kiro-cli: it is not an executable file.',
+    ),
+    row(
+      'EACCES on PATH',
+      {spawnErrorCode: 'EACCES', exitCode: null, cliPath: 'kiro'},
+      'cli_not_found',
+      'kiro-cli could not be started: "kiro" on PATH is not executable.',
+    ),
+    row(
+      'ENOTDIR at a given path',
+      {spawnErrorCode: 'ENOTDIR', exitCode: null, cliPath: '/etc/passwd/kiro-cli'},
+      'cli_not_found',
+      'kiro-cli could not be started from /etc/passwd/kiro-cli: /etc/passwd is not a directory.',
     ),
     row('exit 127', {exitCode: 127}, 'cli_not_found', 'kiro-cli exited 127: the binary was not found.'),
     row(
       'other spawn error',
       {spawnErrorCode: 'EMFILE', exitCode: null},
       'failed',
-      'kiro-cli could not be started (EMFILE).',
+      'kiro-cli could not be started: too many files are open.',
     ),
     row(
       'invalid key, exit 0, KIRO_API_KEY set: the key was rejected',

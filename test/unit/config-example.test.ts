@@ -4,6 +4,8 @@ import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {parse} from 'yaml';
 
+import {loadCommands} from '../helpers/commands.js';
+
 import {
   DEFAULT_SETTINGS,
   ENV_VARS,
@@ -15,15 +17,43 @@ import {
 const examplePath = path.resolve('.kirorc.example');
 const example = readFileSync(examplePath, 'utf8');
 
+const commands = await loadCommands();
+/** Every flag of every command, by name, with its description. */
+const flags = new Map<string, string>(
+  commands.flatMap(([, command]) =>
+    Object.entries(command.flags ?? {}).map(([name, flag]) => [`--${name}`, flag.description ?? ''] as const),
+  ),
+);
+
+/** The comment block above a key's line. */
+function commentOf(key: string): string {
+  const entry = new RegExp(`^(?:# )?${key}: `, 'm').exec(example);
+  expect(entry, `no "${key}:" line`).not.toBeNull();
+  return example.slice(0, entry?.index).split('\n\n').at(-1) ?? '';
+}
+
 describe('.kirorc.example', () => {
   it.each(SETTING_NAMES)('documents %s with its flag, env variable and default', (key) => {
     const spec = SETTINGS_KEYS[key];
-    const entry = new RegExp(`^(?:# )?${key}: `, 'm').exec(example);
-    expect(entry, `no "${key}:" line`).not.toBeNull();
-    const comment = example.slice(0, entry?.index).split('\n\n').at(-1) ?? '';
-    expect(comment).toContain(`Flag ${spec.flag}`);
+    const comment = commentOf(key);
+    expect(comment).toContain(spec.flag === null ? 'No flag' : `Flag ${spec.flag}`);
     expect(comment).toContain(spec.env === null ? 'no env variable' : `env ${spec.env}`);
-    if (spec.default !== null) expect(comment).toContain(`Default: ${String(spec.default)}.`);
+    // The flag's own help says the default the user sees; the example must say the same.
+    const flagDefault =
+      spec.flag === null ? undefined : /\[default: ([^\]]+)\]/.exec(flags.get(spec.flag) ?? '')?.[1];
+    if (flagDefault !== undefined) expect(comment).toContain(`Default: ${flagDefault}.`);
+    else if (spec.default !== null) expect(comment).toContain(`Default: ${String(spec.default)}.`);
+  });
+
+  it('names only flags that exist, and every key that has a flag names it', () => {
+    const named = [...example.matchAll(/\bFlag (--[a-z-]+)/g)].map((m) => m[1] as string);
+    expect(named.filter((flag) => !flags.has(flag))).toEqual([]);
+    for (const key of SETTING_NAMES) {
+      const flag = SETTINGS_KEYS[key].flag;
+      if (flag === null)
+        expect(flags.has(`--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`)).toBe(false);
+      else expect(flags.has(flag), `${flag} is not a flag of any command`).toBe(true);
+    }
   });
 
   it('has a valid uncommented part', () => {
@@ -47,6 +77,7 @@ describe('SETTINGS_KEYS', () => {
     expect(SETTINGS_KEYS.trustAllTools.flag).toBe('--trust-all-tools');
     expect(SETTINGS_KEYS.noSessionId.flag).toBe('--no-session-id');
     expect(SETTINGS_KEYS.cliPath.flag).toBe('--cli-path');
+    expect(SETTINGS_KEYS.whoamiTimeout.flag).toBeNull();
   });
 
   it('lists every environment variable', () => {

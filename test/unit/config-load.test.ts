@@ -279,3 +279,40 @@ console.log(JSON.stringify(out));
     },
   );
 });
+
+describe('a config path that cannot be read says why in words', () => {
+  it('--config below a file names the file in the way, not ENOTDIR', async () => {
+    const dir = tempDir();
+    const file = write(dir, 'settings', 'model: a\n');
+    const target = path.join(file, 'kiro.yaml');
+    await expect(loadConfig({cwd: dir, configPath: target})).rejects.toThrow(
+      `Configuration file ${target} cannot be read: ${file} is not a directory.`,
+    );
+  });
+});
+
+describe('config files that are not UTF-8', () => {
+  it.each(['.kirorc', '.kirorc.json', '.kirorc.yaml'])('%s: refused with the byte offset', async (name) => {
+    const dir = tempDir();
+    const file = path.join(dir, name);
+    // "model: café" with the é in Latin-1.
+    const model = name.endsWith('.json') ? '{"model": "caf' : 'model: caf';
+    writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from(model),
+        Buffer.from([0xe9]),
+        Buffer.from(name.endsWith('.json') ? '"}\n' : '\n'),
+      ]),
+    );
+    await expect(loadConfig({cwd: dir, stopDir: dir})).rejects.toThrow(
+      `Configuration file ${file} is not UTF-8 text: byte 0xE9 at byte offset ${model.length} (line 1) is not valid UTF-8.`,
+    );
+  });
+
+  it('a real U+FFFD in valid UTF-8 is kept', async () => {
+    const dir = tempDir();
+    write(dir, '.kirorc', 'model: "a\uFFFDb"\n');
+    await expect(loadConfig({cwd: dir, stopDir: dir})).resolves.toMatchObject({config: {model: 'a\uFFFDb'}});
+  });
+});

@@ -337,7 +337,7 @@ describe('doctor renderers', () => {
         '- model       Skipped.',
         '              fix: Later.',
         '',
-        'kiro-x is not ready (1 passed, 1 warning(s), 1 failed, 1 skipped).',
+        'kiro-x is not ready (1 passed, 1 warning, 1 failed, 1 skipped).',
         '',
       ].join('\n'),
     );

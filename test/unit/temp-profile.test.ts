@@ -74,7 +74,7 @@ describe('writeTempProfile never writes over or through what is already there', 
     const existing = path.join(agents, 'kiro-x-aaaaaaaaaaaa.json');
     writeFileSync(existing, '{"name": "someone else"}');
     await expect(writeTempProfile(cwd, {HOME: tmp()}, (name) => ({name}), fixedName)).rejects.toThrow(
-      `Cannot create the agent profile ${existing}: a file with that name already exists.`,
+      `The agent profile ${existing} cannot be created: a file or directory with that name already exists.`,
     );
     expect(readFileSync(existing, 'utf8')).toBe('{"name": "someone else"}');
   });

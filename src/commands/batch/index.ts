@@ -5,11 +5,10 @@ import {outputFlags, runFlags} from '../../cli/shared-flags.js';
 /** `kiro-x batch FILE`: every prompt of a file as its own turn, with a ledger and CI reports. */
 export default class Batch extends BaseCommand {
   static override summary = 'Run every prompt of a file as its own kiro-cli turn and report to CI.';
-  static override description = `FILE is .txt (a prompt per line), .jsonl, .json (array) or .yaml/.yml (list); "-" reads
-stdin in the --format given. Item fields override the flags. Each finished attempt is appended to the ledger
-(--results), so --resume and "kiro-x batch report" work after an interruption, even a kill.
-Exit codes: 0 every item passed, 1 a failure, error or fail-fast skip, 2 usage error, 10 stopped by
-kiro-cli's usage limit, 130/143 interrupted.`;
+  static override description = [
+    'FILE is .txt (a prompt per line), .jsonl, .json (array) or .yaml/.yml (list); "-" reads stdin in the --format given. Item fields override the flags. Each finished attempt is appended to the ledger (--results), so --resume and "kiro-x batch report" work after an interruption, even a kill.',
+    "Exit codes: 0 every item passed, 1 a failure, error or fail-fast skip, or nothing to report (a --shard with no item), 2 usage error, 10 stopped by kiro-cli's usage limit, 130/143 interrupted.",
+  ].join('\n\n');
   static override examples = [
     '<%= config.bin %> batch prompts.txt -j 8 --junit-file reports/kiro.xml',
     '<%= config.bin %> batch evals.yaml --retries 2 --max-credits 50 --json',

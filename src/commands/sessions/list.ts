@@ -6,15 +6,9 @@ import {SESSIONS_EXIT_CODES, sessionsFlags} from '../../cli/sessions-flags.js';
 export default class SessionsList extends BaseCommand {
   static override summary = 'List saved kiro-cli sessions of a directory (or all), newest first.';
   static override description = [
-    [
-      "Reads kiro-cli's session stores under $KIRO_HOME/sessions (the V2 engine's sessions/cli and the V3",
-      "harness's buckets): no login and no kiro-cli process needed. Subagent sessions are counted under their",
-      'parent, never listed on their own; a session whose lock names a live kiro-cli process is shown as active.',
-      'Where no store exists yet it asks kiro-cli (chat --no-interactive --list-sessions). On a terminal times',
-      'are relative ("3 minutes ago"); --json keeps ISO times.',
-    ].join(' '),
+    "Reads kiro-cli's session stores under $KIRO_HOME/sessions (the V2 engine's sessions/cli and the V3 harness's buckets): no login and no kiro-cli process needed. Subagent sessions are counted under their parent, never listed on their own; a session whose lock names a live kiro-cli process is shown as active. Where no store exists yet it asks kiro-cli (chat --no-interactive --list-sessions). On a terminal times are relative (\"3 minutes ago\"); --json keeps ISO times.",
     SESSIONS_EXIT_CODES.list,
-  ].join('\n');
+  ].join('\n\n');
   static override examples = [
     '<%= config.bin %> sessions list',
     '<%= config.bin %> sessions list --cwd ../service --json',

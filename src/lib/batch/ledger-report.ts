@@ -1,6 +1,5 @@
 import {access} from 'node:fs/promises';
 
-import {UsageError} from '../errors.js';
 import {readLedger, type LedgerProblem} from './ledger-reader.js';
 import {ReportBuilder, summarize} from './report-builder.js';
 import type {BatchSummary} from './types.js';
@@ -25,14 +24,21 @@ export async function exists(file: string): Promise<boolean> {
   );
 }
 
+/**
+ * Refuse a file that is not a ledger before appending to it (`--results prompts.jsonl` by mistake would
+ * otherwise mix records into the batch file). Reads only up to the first record.
+ */
+export async function assertLedger(file: string): Promise<void> {
+  for await (const _record of readLedger(file, () => {})) return;
+}
+
 /** The summary of one or many ledgers (the shards of a CI matrix), without running anything. */
 export async function reportFromLedgers(
   files: readonly string[],
   onProblem: (problem: LedgerProblem) => void,
 ): Promise<BatchSummary> {
-  for (const file of files) {
-    if (!(await exists(file))) throw new UsageError(`Ledger not found: ${file}.`);
-  }
+  // Every file is checked before any warning about a line of one is printed.
+  for (const file of files) await assertLedger(file);
   const builder = await loadLedgers(files, onProblem);
   return summarize(builder.suites());
 }

@@ -1,7 +1,9 @@
-import {closeSync, fdatasync, fstatSync, mkdirSync, openSync, readSync, writeSync} from 'node:fs';
+import {closeSync, fdatasync, fstatSync, openSync, readSync, writeSync} from 'node:fs';
 import path from 'node:path';
 
 import {UsageError} from '../errors.js';
+import {makeDirectories} from '../fs/make-dirs.js';
+import {describePathError, fsReason} from '../fs/path-problem.js';
 import type {LedgerRecord} from './types.js';
 
 /** An append-only JSON Lines ledger; each append is written at once and durable when its promise resolves. */
@@ -56,11 +58,10 @@ function groupSync(fd: number): () => Promise<void> {
   };
 }
 
-/** A ledger write or sync that failed, said with the path and the system's reason. */
+/** A ledger write or sync that failed, said with the path and the system's reason in words. */
 function ledgerFailure(file: string, error: unknown): Error {
-  const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
   return new Error(
-    `--results ${file} cannot be written (${code}): results from here on are not in the ledger.`,
+    `--results ${file} cannot be written: ${fsReason(error, file, 'write')}; results from here on are not in the ledger.`,
   );
 }
 
@@ -74,14 +75,16 @@ export function openLedger(file: string): LedgerWriter {
   let fd: number;
   let repairedTornLine: boolean;
   try {
-    mkdirSync(path.dirname(path.resolve(file)), {recursive: true});
+    makeDirectories(path.dirname(path.resolve(file)));
+  } catch (error) {
+    throw new UsageError(describePathError(`--results ${file}`, 'create', error, file));
+  }
+  try {
     fd = openSync(file, 'a+');
     repairedTornLine = !endsWithNewline(fd);
     if (repairedTornLine) writeSync(fd, '\n');
   } catch (error) {
-    throw new UsageError(
-      `--results ${file} cannot be opened for appending: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
-    );
+    throw new UsageError(describePathError(`--results ${file}`, 'append', error, file));
   }
   const sync = groupSync(fd);
   let last: Promise<void> = Promise.resolve();

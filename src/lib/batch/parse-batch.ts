@@ -1,6 +1,7 @@
 import path from 'node:path';
 
 import {UsageError} from '../errors.js';
+import {plural} from '../output/plural.js';
 import {readEntries} from './read-entries.js';
 import {BATCH_FORMATS, type BatchFormat, type BatchItem} from './types.js';
 import {validateItem} from './validate-item.js';
@@ -65,7 +66,7 @@ export function parseBatch(text: string, source: BatchSource): BatchItem[] {
   if (problems.length > 0) {
     problems.sort((a, b) => a.line - b.line);
     const list = problems.map((p) => `${shownFile}:${p.line}: ${p.message}`).join('\n');
-    const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+    const count = plural(problems.length, 'problem');
     throw new UsageError(`${shownFile} has ${count}; nothing was run:\n${list}`, [
       'Fix the batch file and run again.',
     ]);

@@ -60,8 +60,20 @@ function suiteOf(suite: SuiteReport, summary: BatchSummary): JunitSuite {
   return junit;
 }
 
-/** A batch summary as JUnit: a testsuite per batch file, a testcase per item (name = id). */
-export function renderBatchJunit(summary: BatchSummary): string {
+/**
+ * A batch summary as JUnit: a testsuite per batch file, a testcase per item (name = id). A summary without items
+ * gets one errored testcase saying why (`empty`), so CI shows a failure instead of "no test results".
+ */
+export function renderBatchJunit(summary: BatchSummary, empty = 'nothing to report: no items'): string {
+  if (summary.totals.items === 0) {
+    const testcase: JunitCase = {
+      name: 'kiro-x batch',
+      classname: 'kiro-x.batch',
+      timeMs: 0,
+      result: {kind: 'error', type: 'empty', message: empty},
+    };
+    return renderJunit([{name: 'kiro-x batch', cases: [testcase]}], {name: 'kiro-x batch'});
+  }
   return renderJunit(
     summary.suites.map((suite) => suiteOf(suite, summary)),
     {name: 'kiro-x batch'},

@@ -1,15 +1,23 @@
 import {formatDuration} from '../duration.js';
+import {MARKS} from '../output/marks.js';
+import {plural} from '../output/plural.js';
 import {oneLine} from '../output/shorten.js';
 import {hitUsageLimit} from './report-builder.js';
 import type {BatchSummary, ItemReport} from './types.js';
 
-const MARKS: Record<ItemReport['status'], string> = {passed: '✓', failed: '✗', error: '!', skipped: '-'};
+/** An item's mark: an error (the turn did not complete) fails like an assertion does. */
+export const ITEM_MARKS: Readonly<Record<ItemReport['status'], string>> = {
+  passed: MARKS.passed,
+  failed: MARKS.failed,
+  error: MARKS.failed,
+  skipped: MARKS.skipped,
+};
 
 /** One line per item for people: mark, id, outcome, attempts, credits, time, and why it did not pass. */
 export function itemLine(item: ItemReport): string {
-  const parts = [`${MARKS[item.status]} ${item.id}`, item.outcome ?? 'skipped'];
-  if (item.attempts > 1) parts.push(`${item.attempts} attempts`);
-  if (item.credits !== null) parts.push(`${item.credits} credits`);
+  const parts = [`${ITEM_MARKS[item.status]} ${item.id}`, item.outcome ?? 'skipped'];
+  if (item.attempts > 1) parts.push(plural(item.attempts, 'attempt'));
+  if (item.credits !== null) parts.push(plural(item.credits, 'credit'));
   if (item.status !== 'skipped') parts.push(formatDuration(item.durationMs));
   const line = parts.join('  ');
   if (item.status === 'failed') {
@@ -30,8 +38,8 @@ export function renderBatchText(summary: BatchSummary): string {
     for (const item of bad) lines.push(`  ${itemLine(item)}`);
   }
   const t = summary.totals;
-  const counts = `${t.items} items: ${t.passed} passed, ${t.failed} failed, ${t.errors} errors, ${t.skipped} skipped`;
-  const extra = `${t.credits} credits, ${formatDuration(summary.durationMs)}`;
+  const counts = `${plural(t.items, 'item')}: ${t.passed} passed, ${t.failed} failed, ${plural(t.errors, 'error')}, ${t.skipped} skipped`;
+  const extra = `${plural(t.credits, 'credit')}, ${formatDuration(summary.durationMs)}`;
   const why = summary.interrupted
     ? `; interrupted by ${summary.interrupted}`
     : hitUsageLimit(summary)

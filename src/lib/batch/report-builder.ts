@@ -130,7 +130,8 @@ export function summarize(
   const failed = suites.some((s) => s.items.some(failedItem));
   return {
     schemaVersion: 1,
-    ok: interrupted === null && !failed,
+    // Nothing to report is not a success: a CI job whose ledgers are empty must not pass.
+    ok: interrupted === null && !failed && totals.items > 0,
     interrupted,
     runIds,
     startedAt,
@@ -148,11 +149,13 @@ export function hitUsageLimit(summary: BatchSummary): boolean {
 
 /**
  * 0 when every item passed or was skipped for no failure; 10 when kiro-cli's usage limit ended an item (the run
- * stopped there); 1 for any other failure, error or fail-fast skip; 130/143 when interrupted.
+ * stopped there); 1 for any other failure, error or fail-fast skip, and for a summary with no item at all (nothing
+ * to report is not a success); 130/143 when interrupted.
  */
 export function summaryExitCode(summary: BatchSummary): number {
   if (summary.interrupted === 'SIGTERM') return 143;
   if (summary.interrupted === 'SIGINT') return 130;
   if (hitUsageLimit(summary)) return EXIT_CODES.usage_limited;
+  if (summary.totals.items === 0) return 1;
   return summary.suites.some((s) => s.items.some(failedItem)) ? 1 : 0;
 }

@@ -1,12 +1,13 @@
 import {ask, checkCredential, kiroEnv} from '../ask.js';
 import type {AskOptions} from '../ask-options.js';
+import {plural} from '../output/plural.js';
 import type {AskResult} from '../types.js';
 import {checkExpectations} from './expectations.js';
 import {itemAskOptions} from './item-options.js';
 import type {LedgerWriter} from './ledger-writer.js';
 import {ReportBuilder, summarize} from './report-builder.js';
 import {backoffDelay, DEFAULT_BACKOFF, isTransient, pause, type Backoff} from './retry-policy.js';
-import {planItems, type Selection} from './select-items.js';
+import {planItems, type Plan, type Selection} from './select-items.js';
 import type {AttemptRecord, BatchItem, BatchSummary, ItemReport, SkipRecord} from './types.js';
 
 /** Everything one batch run needs: plain data, so the library runs batches without the CLI. */
@@ -26,6 +27,8 @@ export interface RunBatchOptions {
   /** Earlier records (from the ledger), needed by `resume` and `retry-failed`. */
   previous?: ReportBuilder | undefined;
   selection?: Selection | undefined;
+  /** What to run, when the caller decided it already (`planItems` over the same items); else planned here. */
+  plan?: Plan | undefined;
   runId: string;
   /** Abort with reason 'SIGINT' or 'SIGTERM': no new item starts, running turns end as `cancelled`. */
   signal?: AbortSignal | undefined;
@@ -57,8 +60,10 @@ interface Stop {
  * usage limit stops scheduling like --fail-fast does, whatever the flags: unstarted items are recorded as skipped.
  */
 export async function runBatch(options: RunBatchOptions): Promise<BatchRun> {
+  const started = Date.now();
   const builder = options.previous ?? new ReportBuilder();
-  const plan = planItems(options.items, options.base, options.file, builder, options.selection ?? 'all');
+  const plan =
+    options.plan ?? planItems(options.items, options.base, options.file, builder, options.selection ?? 'all');
   const signal = options.signal;
   let stop: Stop | null = null;
   // Once kiro-cli reports a usage limit, no further attempt can run: not even a retry of a running item.
@@ -114,7 +119,7 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchRun> {
     if (options.maxCredits !== undefined && credits >= options.maxCredits && stop === null) {
       const spent = Math.round(credits * 1e6) / 1e6;
       stop = {
-        reason: `--max-credits ${options.maxCredits} reached (${spent} credits)`,
+        reason: `--max-credits ${options.maxCredits} reached (${plural(spent, 'credit')})`,
         causedByFailure: false,
       };
     }
@@ -180,7 +185,8 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchRun> {
   const interrupted = signal?.aborted ? (signal.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT') : null;
   const items = options.items.map((item) => builder.get(options.file, item.id) ?? plan.placeholder(item));
   return {
-    summary: summarize([{file: options.file, items}], interrupted),
+    // This run's own time: after --resume the items' earliest start can be days old.
+    summary: summarize([{file: options.file, items}], interrupted, Date.now() - started),
     notSelected: plan.notSelected,
     ledgerError: ledgerFailure,
   };

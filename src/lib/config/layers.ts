@@ -9,14 +9,14 @@ export function flagLayer(flags: Record<string, unknown>, cwd: string): Settings
   for (const key of SETTING_NAMES) {
     const raw = flags[key];
     if (raw === undefined) continue;
-    const result = coerceValue(SETTINGS_KEYS[key].kind, raw, SETTINGS_KEYS[key].flag, cwd);
+    const result = coerceValue(SETTINGS_KEYS[key].kind, raw, SETTINGS_KEYS[key].flag ?? key, cwd);
     if (result.ok) layer[key] = result.value;
     else problems.push(result.problem);
   }
   for (const [a, b] of EXCLUSIVE_GROUPS) {
     if (a in layer && b in layer) {
       problems.push(
-        `${SETTINGS_KEYS[a].flag} and ${SETTINGS_KEYS[b].flag} cannot be used together; choose one`,
+        `${SETTINGS_KEYS[a].flag ?? a} and ${SETTINGS_KEYS[b].flag ?? b} cannot be used together; choose one`,
       );
     }
   }

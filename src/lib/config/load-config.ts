@@ -4,6 +4,7 @@ import path from 'node:path';
 import {cosmiconfig, type CosmiconfigResult} from 'cosmiconfig';
 
 import {UsageError} from '../errors.js';
+import {describePathError} from '../fs/path-problem.js';
 import {loadJs, loadJson, loadYaml} from './loaders.js';
 import {CONFIG_ENV_VAR, type SettingsLayer} from './settings.js';
 
@@ -103,6 +104,11 @@ function readError(error: unknown, target: string | null, origin: string): Usage
   }
   if (target !== null && file === target && code === 'EISDIR') {
     return new UsageError(`Configuration file is a directory: ${target} (from ${origin})`);
+  }
+  if (file !== null && typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+    return new UsageError(describePathError(`Configuration file ${file}`, 'read', error, file), [
+      'Fix the file, or name another with --config / KIRO_X_CONFIG.',
+    ]);
   }
   const where = file === null ? 'configuration' : `configuration file ${file}`;
   return new UsageError(`Cannot read ${where}: ${message}`, [

@@ -1,4 +1,7 @@
+import {readFileSync} from 'node:fs';
 import {pathToFileURL} from 'node:url';
+
+import {decodeUtf8} from '../fs/utf8.js';
 
 /*
  * Our own loaders instead of cosmiconfig's defaults: those colour JSON errors for a terminal, and their
@@ -6,8 +9,17 @@ import {pathToFileURL} from 'node:url';
  * Each throws an Error whose message is only the parser's complaint; the caller adds the file name.
  */
 
+/**
+ * cosmiconfig decodes files as UTF-8 and turns bad bytes into U+FFFD without a word; a file holding U+FFFD is
+ * read again as bytes, so one that is not UTF-8 is refused with the offset of its first bad byte.
+ */
+function checkUtf8(filepath: string, content: string): void {
+  if (content.includes('\uFFFD')) decodeUtf8(readFileSync(filepath), `Configuration file ${filepath}`);
+}
+
 /** Parses JSON, adding the line and column Node 20's JSON.parse leaves out. */
-export function loadJson(_filepath: string, content: string): unknown {
+export function loadJson(filepath: string, content: string): unknown {
+  checkUtf8(filepath, content);
   try {
     return JSON.parse(content) as unknown;
   } catch (error) {
@@ -20,7 +32,8 @@ export function loadJson(_filepath: string, content: string): unknown {
 }
 
 /** Parses YAML (also JSON, which `.kirorc` may hold); a file of only comments is an empty config. */
-export async function loadYaml(_filepath: string, content: string): Promise<unknown> {
+export async function loadYaml(filepath: string, content: string): Promise<unknown> {
+  checkUtf8(filepath, content);
   const {parse: parseYaml} = await import('yaml');
   try {
     return parseYaml(content) ?? undefined;

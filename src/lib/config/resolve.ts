@@ -69,7 +69,10 @@ export async function resolveSettings(input: ResolveInput): Promise<ResolvedSett
     sources[key] = winner[0];
   }
   if (typeof settings.cwd === 'string') {
-    checkDirectory(settings.cwd, sources.cwd === 'flag' ? SETTINGS_KEYS.cwd.flag : `cwd (in ${filepath})`);
+    checkDirectory(
+      settings.cwd,
+      sources.cwd === 'flag' ? (SETTINGS_KEYS.cwd.flag ?? 'cwd') : `cwd (in ${filepath})`,
+    );
   }
   return {settings: settings as unknown as Settings, configFile: filepath, sources};
 }

@@ -62,8 +62,8 @@ export interface SettingSpec {
   kind: SettingKind;
   /** What a value must look like, in words. */
   type: string;
-  /** The flag that sets it. */
-  flag: string;
+  /** The flag that sets it; null for the keys only the environment and config files set. */
+  flag: string | null;
   /** The `KIRO_X_*` variable that sets it, if any. */
   env: string | null;
   /** The default as written in a config file; null when the key has none. */
@@ -145,9 +145,15 @@ function kebab(key: string): string {
   return key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 }
 
+/** Keys no command has a flag for. */
+const WITHOUT_FLAG: ReadonlySet<string> = new Set(['whoamiTimeout']);
+
 /** Every settings key with its kind, flag, env variable, default and description. */
 export const SETTINGS_KEYS: Readonly<Record<keyof Settings, SettingSpec>> = Object.fromEntries(
-  Object.entries(SPECS).map(([key, entry]) => [key, {...entry, flag: `--${kebab(key)}`}]),
+  Object.entries(SPECS).map(([key, entry]) => [
+    key,
+    {...entry, flag: WITHOUT_FLAG.has(key) ? null : `--${kebab(key)}`},
+  ]),
 ) as Record<keyof Settings, SettingSpec>;
 
 /** The keys of Settings, in documentation order. */

@@ -1,6 +1,7 @@
 import {constants} from 'node:fs';
 import {access, stat} from 'node:fs/promises';
 import path from 'node:path';
+import {cliNotFoundMessage, isCliPath} from '../engine/cli-missing.js';
 import {versionAtLeast} from '../engine/cli-version.js';
 import {fail, pass, warn, type DoctorCheck} from './types.js';
 
@@ -9,6 +10,8 @@ export const MIN_RESUME_ID_VERSION = '2.2.0';
 
 const INSTALL_FIX =
   'Install kiro-cli (https://kiro.dev/docs/cli/installation), or name it with --cli-path or `cliPath` in .kirorc.';
+const PATH_FIX = 'Check the kiro-cli path given by --cli-path, KIRO_X_CLI_PATH or `cliPath` in .kirorc.';
+const fixFor = (cliPath: string): string => (isCliPath(cliPath) ? PATH_FIX : INSTALL_FIX);
 
 async function isExecutable(file: string): Promise<boolean> {
   const info = await stat(file).catch(() => null);
@@ -38,9 +41,11 @@ export const cliCheck: DoctorCheck = {
     const {where, version: run} = await context.cliVersion();
     if (where === null || run === null) {
       const how = context.cliPath.includes('/') ? 'is not an executable file' : 'was not found on PATH';
-      return fail(`kiro-cli (${context.cliPath}) ${how}.`, INSTALL_FIX);
+      return fail(`kiro-cli (${context.cliPath}) ${how}.`, fixFor(context.cliPath));
     }
-    if (run.spawnErrorCode) return fail(`${where} cannot be started (${run.spawnErrorCode}).`, INSTALL_FIX);
+    if (run.spawnErrorCode) {
+      return fail(cliNotFoundMessage(where, run.spawnErrorCode), fixFor(context.cliPath));
+    }
     if (run.timedOut) {
       return fail(
         `${where} --version gave no answer within ${context.checkTimeoutMs} ms.`,

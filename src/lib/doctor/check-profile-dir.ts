@@ -2,6 +2,7 @@ import {constants} from 'node:fs';
 import {access, lstat, readdir} from 'node:fs/promises';
 import path from 'node:path';
 import {kiroHome, userHome} from '../profile/agent-paths.js';
+import {plural} from '../output/plural.js';
 import {PROFILE_PREFIX, profileDir} from '../profile/temp-profile.js';
 import {fail, pass, warn, type DoctorCheck} from './types.js';
 
@@ -51,7 +52,7 @@ export const profileDirCheck: DoctorCheck = {
     const stale = names.filter((n) => n.startsWith(PROFILE_PREFIX) && n.endsWith('.json'));
     if (stale.length > 0) {
       return warn(
-        `${dir} holds ${stale.length} kiro-x-* profile(s), left by interrupted runs or by a run going on now.`,
+        `${dir} holds ${plural(stale.length, 'kiro-x-* profile')}, left by interrupted runs or by a run going on now.`,
         `When no kiro-x run is active: rm ${path.join(dir, `${PROFILE_PREFIX}*.json`)}`,
       );
     }

@@ -1,7 +1,14 @@
 import type {ChalkInstance} from 'chalk';
+import {MARKS} from '../output/marks.js';
+import {plural} from '../output/plural.js';
 import type {CheckStatus, DoctorResult} from './types.js';
 
-const SYMBOLS: Record<CheckStatus, string> = {pass: '✔', warn: '!', fail: '✖', skip: '-'};
+const SYMBOLS: Record<CheckStatus, string> = {
+  pass: MARKS.passed,
+  warn: MARKS.warning,
+  fail: MARKS.failed,
+  skip: MARKS.skipped,
+};
 
 /** The report for people: one line per check, the fix indented below anything not passing, then a verdict. */
 export function renderDoctorText(result: DoctorResult, chalk: ChalkInstance): string {
@@ -19,7 +26,7 @@ export function renderDoctorText(result: DoctorResult, chalk: ChalkInstance): st
       : [head, `  ${' '.repeat(width)}  fix: ${check.fix}`];
   });
   const {pass, warn, fail, skip} = result.summary;
-  const counts = `${pass} passed, ${warn} warning(s), ${fail} failed${skip ? `, ${skip} skipped` : ''}`;
+  const counts = `${pass} passed, ${plural(warn, 'warning')}, ${fail} failed${skip ? `, ${skip} skipped` : ''}`;
   const verdict = result.ok
     ? chalk.green(`kiro-x is ready (${counts}).`)
     : chalk.red(

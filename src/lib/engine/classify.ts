@@ -1,13 +1,11 @@
 import type {Classification, Outcome, TurnEvidence} from '../types.js';
 import {redact} from '../redact.js';
+import {fsReason} from '../fs/path-problem.js';
+import {cliNotFoundMessage} from './cli-missing.js';
 import {usageLimitKind} from './usage-limit.js';
 
 // Spawn errors that mean "there is no runnable kiro-cli at that path".
-const MISSING_BINARY: Readonly<Record<string, string>> = {
-  ENOENT: 'the binary was not found',
-  EACCES: 'the binary is not executable',
-  ENOTDIR: 'a part of its path is not a directory',
-};
+const MISSING_BINARY = new Set(['ENOENT', 'EACCES', 'ENOTDIR']);
 const SHELL_SIGNALS: Readonly<Record<number, string>> = {130: 'SIGINT', 137: 'SIGKILL', 143: 'SIGTERM'};
 const MAX_QUOTE_CHARS = 200;
 // kiro-cli's own severity words; the message says what happened in its own words.
@@ -40,14 +38,18 @@ export function classify(evidence: TurnEvidence): Classification {
       'kiro-cli started a browser login that cannot finish headless, so it was stopped.',
     );
   }
-  if (spawnErrorCode !== null && spawnErrorCode in MISSING_BINARY) {
-    return result(
-      'cli_not_found',
-      `kiro-cli could not be started (${spawnErrorCode}): ${MISSING_BINARY[spawnErrorCode]}.`,
-    );
+  if (spawnErrorCode !== null && MISSING_BINARY.has(spawnErrorCode)) {
+    return result('cli_not_found', cliNotFoundMessage(evidence.cliPath ?? 'kiro-cli', spawnErrorCode));
   }
   if (exitCode === 127) return result('cli_not_found', 'kiro-cli exited 127: the binary was not found.');
-  if (spawnErrorCode !== null) return result('failed', `kiro-cli could not be started (${spawnErrorCode}).`);
+  if (spawnErrorCode !== null) {
+    const why = fsReason(
+      Object.assign(new Error(spawnErrorCode), {code: spawnErrorCode}),
+      'kiro-cli',
+      'read',
+    );
+    return result('failed', `kiro-cli could not be started: ${why}.`);
+  }
   if (stderr.authFailed) return result('auth_failed', authMessage(evidence));
   if (stdout.loginPrompt)
     return result('auth_failed', 'kiro-cli asked for a browser login: no usable credential was found.');

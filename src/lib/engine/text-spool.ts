@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import {StringDecoder} from 'node:string_decoder';
 
+import {describePathError} from '../fs/path-problem.js';
+
 /** Characters kept in memory before a spool moves to disk. */
 export const SPOOL_MEMORY_CHARS = 1024 * 1024;
 const WRITE_BATCH_CHARS = 256 * 1024;
@@ -87,7 +89,17 @@ export class TextSpool {
   #flush(): void {
     if (this.#fd === null) {
       const file = path.join(os.tmpdir(), `kiro-x-spool-${process.pid}-${randomBytes(6).toString('hex')}`);
-      this.#fd = openSync(file, 'wx+', 0o600);
+      try {
+        this.#fd = openSync(file, 'wx+', 0o600);
+      } catch (error) {
+        const message = describePathError(
+          `A temporary file in ${os.tmpdir()} (TMPDIR)`,
+          'create',
+          error,
+          file,
+        );
+        throw new Error(message, {cause: error});
+      }
       unlinkSync(file);
     }
     writeSync(this.#fd, this.#pending.join(''));

@@ -1,4 +1,5 @@
 import type {ChalkInstance} from 'chalk';
+import {cliNotFoundSuggestions} from '../engine/cli-missing.js';
 import type {AskResult, Outcome} from '../types.js';
 import {errorLabel, warningLabel} from './terminal.js';
 
@@ -8,7 +9,7 @@ const SUGGESTIONS: Readonly<Record<Outcome, readonly string[]>> = {
   usage_error: [],
   cancelled: [],
   auth_failed: ['set KIRO_API_KEY or run `kiro-cli login`, then `kiro-x doctor`'],
-  cli_not_found: ['install kiro-cli (https://kiro.dev/docs/cli/installation) or pass --cli-path'],
+  cli_not_found: cliNotFoundSuggestions(undefined),
   cli_usage_error: [
     'your kiro-cli is too old for a flag kiro-x passed: upgrade kiro-cli',
     'run `kiro-x doctor`',
@@ -34,13 +35,22 @@ const SESSION_ID_UNKNOWN = 'session id unknown';
 export interface TextContext {
   /** KIRO_API_KEY was set for the turn, so an authentication failure means the key was rejected. */
   apiKeySet?: boolean;
+  /** The kiro-cli kiro-x ran (a name or a path), for the next steps when it could not be started. */
+  cliPath?: string | undefined;
   /** Colours kiro-x's own `error:`/`warning:` labels (see `output/terminal.ts`); plain when absent. */
   paint?: ChalkInstance;
 }
 
-/** The next steps shown for an outcome; errors raised outside `ask` use the same text. */
-export function suggestionsFor(outcome: Outcome, context: Pick<TextContext, 'apiKeySet'> = {}): string[] {
+/**
+ * The next steps shown for an outcome; errors raised outside `ask` use the same text. `cliPath` is the kiro-cli
+ * kiro-x ran: when it was a path, a missing kiro-cli means that path is wrong, not that --cli-path is missing.
+ */
+export function suggestionsFor(
+  outcome: Outcome,
+  context: Pick<TextContext, 'apiKeySet' | 'cliPath'> = {},
+): string[] {
   if (outcome === 'auth_failed' && context.apiKeySet === true) return [...REJECTED_KEY];
+  if (outcome === 'cli_not_found') return cliNotFoundSuggestions(context.cliPath);
   return [...SUGGESTIONS[outcome]];
 }
 

@@ -2,6 +2,8 @@ import {readdir, readFile} from 'node:fs/promises';
 import path from 'node:path';
 import type {Harness} from '../engine/harness.js';
 import {AgentNotFoundError} from '../errors.js';
+import {fsReason} from '../fs/path-problem.js';
+import {decodeUtf8} from '../fs/utf8.js';
 import {inspectAgent, rejectionReasons} from './agent-fields.js';
 import {agentSearchDirs, assertAgentName} from './agent-paths.js';
 import {PROFILE_PREFIX} from './temp-profile.js';
@@ -42,9 +44,13 @@ async function readAgentFile(file: string, harness: Harness | undefined): Promis
   };
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = decodeUtf8(await readFile(file), 'the file');
   } catch (error) {
-    return judged(null, [`cannot be read: ${(error as Error).message}`]);
+    // kiro-cli's JSON parser rejects bytes that are not UTF-8 as it rejects any other broken file.
+    const code = (error as NodeJS.ErrnoException).code;
+    return judged(null, [
+      code ? `cannot be read: ${fsReason(error, file, 'read')}` : (error as Error).message,
+    ]);
   }
   let json: unknown;
   try {

@@ -3,6 +3,7 @@ import {constants, lstatSync, mkdirSync, rmdirSync, unlinkSync} from 'node:fs';
 import {open} from 'node:fs/promises';
 import path from 'node:path';
 import {UsageError} from '../errors.js';
+import {describePathError} from '../fs/path-problem.js';
 import {kiroHome, userHome} from './agent-paths.js';
 
 /** Every generated profile starts with this; stale-profile clean-up matches on it. */
@@ -47,11 +48,16 @@ function ensureDir(root: string, dir: string): string[] {
   let current = root;
   for (const part of parts) {
     current = path.join(current, part);
-    let stat;
-    try {
-      stat = lstatSync(current);
-    } catch {
-      mkdirSync(current, {mode: 0o700});
+    const stat = lstatSync(current, {throwIfNoEntry: false});
+    if (stat === undefined) {
+      try {
+        mkdirSync(current, {mode: 0o700});
+      } catch (error) {
+        for (const made of created.reverse()) rmdirSync(made);
+        throw new UsageError(
+          describePathError(`The agent profile directory ${current}`, 'create', error, current),
+        );
+      }
       created.push(current);
       continue;
     }
@@ -60,8 +66,9 @@ function ensureDir(root: string, dir: string): string[] {
         'Replace the symlink with a real directory, or run from another --cwd.',
       ]);
     }
-    if (!stat.isDirectory())
-      throw new UsageError(`${current} is not a directory; cannot write an agent profile.`);
+    if (!stat.isDirectory()) {
+      throw new UsageError(`${current} is not a directory, so no agent profile can be written in ${dir}.`);
+    }
   }
   return created;
 }
@@ -83,7 +90,7 @@ export async function writeTempProfile(
     created = ensureDir(root, dir);
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`Cannot create the agent directory ${dir}: ${(error as Error).message}.`);
+    throw new UsageError(describePathError(`The agent profile directory ${dir}`, 'create', error, dir));
   }
   const name = makeName();
   const file = path.join(dir, `${name}.json`);
@@ -106,9 +113,7 @@ export async function writeTempProfile(
     );
   } catch (error) {
     removeDirs();
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'EEXIST' ? 'a file with that name already exists' : (error as Error).message;
-    throw new UsageError(`Cannot create the agent profile ${file}: ${why}.`);
+    throw new UsageError(describePathError(`The agent profile ${file}`, 'create', error, file));
   }
   let removed = false;
   const profile: TempProfile = {
@@ -133,7 +138,7 @@ export async function writeTempProfile(
   } catch (error) {
     await handle.close();
     profile.remove();
-    throw new UsageError(`Cannot write the agent profile ${file}: ${(error as Error).message}.`);
+    throw new UsageError(describePathError(`The agent profile ${file}`, 'write', error, file));
   }
   await handle.close();
   return profile;

@@ -1,4 +1,5 @@
 import {captureKiro, type Captured} from '../engine/capture-kiro.js';
+import {cliNotFoundMessage} from '../engine/cli-missing.js';
 import {explainOutput} from '../engine/explain-output.js';
 import {AuthError, CliNotFoundError, KiroXError} from '../errors.js';
 import type {SessionsOptions} from './types.js';
@@ -15,7 +16,7 @@ export async function sessionCommand(options: SessionsOptions, args: readonly st
   const argv = ['chat', '--no-interactive', ...args];
   const run = await captureKiro({...options, args: argv});
   if (run.spawnErrorCode) {
-    throw new CliNotFoundError(`kiro-cli was not found (${options.cliPath}: ${run.spawnErrorCode}).`);
+    throw new CliNotFoundError(cliNotFoundMessage(options.cliPath, run.spawnErrorCode), [], options.cliPath);
   }
   if (run.timedOut) {
     throw new KiroXError(

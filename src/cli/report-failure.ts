@@ -1,0 +1,48 @@
+import {exitCodeFor} from '../lib/exit-codes.js';
+import {formatError} from '../lib/output/ask-text.js';
+import {errorLabel, paint} from '../lib/output/terminal.js';
+import type {Outcome} from '../lib/types.js';
+import {junitFileFromArgv, outputModeFromArgv} from './shared-flags.js';
+import {writeReport} from './write-report.js';
+
+/** A failure that ended a command before it could render its own result. */
+export interface Failure {
+  /** The command's argv, read for `-o`/`--json`/`--junit-file` even when parsing it failed. */
+  argv: readonly string[];
+  outcome: Outcome;
+  message: string;
+  suggestions: readonly string[];
+  /** The document JSON mode prints. */
+  document: unknown;
+  /** The report JUnit mode prints and `--junit-file` receives. */
+  junit: () => Promise<string>;
+  /** Whether the command has a `--junit-file` flag to honour. */
+  writesJunitFile: boolean;
+}
+
+/**
+ * Report a failure the way the command would have reported its result: in JSON or JUnit mode stdout gets the
+ * one document, `--junit-file` gets the JUnit report (so CI shows the failure), stderr the error and its next
+ * steps; the exit code comes from the outcome.
+ */
+export async function reportFailure(failure: Failure): Promise<void> {
+  const mode = outputModeFromArgv(failure.argv);
+  const junitFile = failure.writesJunitFile ? junitFileFromArgv(failure.argv) : undefined;
+  const junit = mode === 'junit' || junitFile !== undefined ? await failure.junit() : '';
+  let fileError: string | null = null;
+  if (junitFile !== undefined) {
+    fileError = await writeReport(junitFile, junit).then(
+      () => null,
+      (error: Error) => error.message,
+    );
+  }
+  if (mode === 'json') process.stdout.write(`${JSON.stringify(failure.document, null, 2)}\n`);
+  else if (mode === 'junit') process.stdout.write(junit);
+  const colours = paint(process.stderr, process.env);
+  process.stderr.write(formatError(failure.message, failure.suggestions, colours));
+  // The failure may be that very file: say it once.
+  if (fileError !== null && fileError !== failure.message) {
+    process.stderr.write(`${errorLabel(colours)} ${fileError}\n`);
+  }
+  process.exitCode = exitCodeFor(failure.outcome);
+}
