@@ -1,6 +1,7 @@
 import path from 'node:path';
 import {createInterface} from 'node:readline/promises';
 import {UsageError} from '../lib/errors.js';
+import {plural} from '../lib/output/plural.js';
 import {deleteSessions, keptResult} from '../lib/sessions/delete.js';
 import {DEFAULT_LIST_TIMEOUT_MS, listSessions} from '../lib/sessions/list.js';
 import {renderDeleteOutcomes, renderSessionShow, renderSessionsList} from '../lib/sessions/render-text.js';
@@ -61,7 +62,7 @@ export async function runSessionsShow(id: string, flags: Record<string, unknown>
 async function confirm(ids: readonly string[]): Promise<boolean> {
   const rl = createInterface({input: process.stdin, output: process.stderr});
   try {
-    const answer = await rl.question(`Delete ${ids.length} session(s): ${ids.join(', ')}? [y/N] `);
+    const answer = await rl.question(`Delete ${plural(ids.length, 'session')}: ${ids.join(', ')}? [y/N] `);
     return /^y(es)?$/i.test(answer.trim());
   } finally {
     rl.close();

@@ -511,7 +511,7 @@ describe('kiro-x sessions delete', () => {
     const out = path.join(world.home, 'out.json');
     const declined = onTerminal(world, `${kiroX('sessions', 'delete', id, '--json')} > ${quote(out)}`, 'n\n');
     expect(declined.status).toBe(1);
-    expect(declined.screen).toContain(`Delete 1 session(s): ${id}? [y/N] `);
+    expect(declined.screen).toContain(`Delete 1 session: ${id}? [y/N] `);
     expect(declined.screen).toContain('Nothing deleted.\n');
     const doc = JSON.parse(readFileSync(out, 'utf8')) as unknown;
     expect(validateAgainst('sessions-delete.schema.json', doc)).toEqual([]);
