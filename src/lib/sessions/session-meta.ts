@@ -1,4 +1,5 @@
 import {isoTime} from './conversation.js';
+import {dict, type Dict} from './json-shape.js';
 
 /** What kiro-x reads from a session's header, whichever store it came from. */
 export interface SessionMeta {
@@ -20,10 +21,6 @@ export interface SessionMeta {
   messageIds: number | null;
 }
 
-type Dict = Record<string, unknown>;
-
-const dict = (value: unknown): Dict =>
-  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Dict) : {};
 const str = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
 function creditsOf(turns: Dict[]): number | null {

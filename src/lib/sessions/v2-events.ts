@@ -4,11 +4,8 @@ import {
   type ConversationEntry,
   type ConversationOptions,
 } from './conversation.js';
+import {dict, type Dict} from './json-shape.js';
 
-type Dict = Record<string, unknown>;
-
-const dict = (value: unknown): Dict =>
-  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Dict) : {};
 const blocks = (value: unknown): Dict[] => (Array.isArray(value) ? value.map(dict) : []);
 
 /** One line of `<uuid>.jsonl` (`{"version":"v1","kind":K,"data":D}`), or null when it is not one. */

@@ -4,11 +4,8 @@ import {
   type ConversationEntry,
   type ConversationOptions,
 } from './conversation.js';
+import {dict, type Dict} from './json-shape.js';
 
-type Dict = Record<string, unknown>;
-
-const dict = (value: unknown): Dict =>
-  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Dict) : {};
 const text = (value: unknown): string =>
   typeof value === 'string' ? value : value === undefined || value === null ? '' : JSON.stringify(value);
 
