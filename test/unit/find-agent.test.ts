@@ -14,9 +14,9 @@ describe('requireAgent', () => {
     mkdirSync(file, {recursive: true});
     const found = requireAgent('reviewer', cwd, {HOME: mkdtempSync(path.join(os.tmpdir(), 'kiro-x-home-'))});
     await expect(found).rejects.toBeInstanceOf(AgentNotFoundError);
-    await expect(found).rejects.toThrow(
-      `kiro-cli would reject the agent file ${file} and fall back to its default agent: cannot be read: it is a directory.`,
-    );
+    await expect(found).rejects.toMatchObject({
+      message: `kiro-cli would reject the agent file ${file} and fall back to its default agent: cannot be read: it is a directory.`,
+    });
   });
 });
 
@@ -32,8 +32,8 @@ describe('requireAgent and encodings', () => {
     );
     const found = requireAgent('reviewer', cwd, {HOME: mkdtempSync(path.join(os.tmpdir(), 'kiro-x-home-'))});
     await expect(found).rejects.toBeInstanceOf(AgentNotFoundError);
-    await expect(found).rejects.toThrow(
-      `kiro-cli would reject the agent file ${file} and fall back to its default agent: the file is not UTF-8 text: byte 0xE9 at byte offset 35 (line 1) is not valid UTF-8.`,
-    );
+    await expect(found).rejects.toMatchObject({
+      message: `kiro-cli would reject the agent file ${file} and fall back to its default agent: the file is not UTF-8 text: byte 0xE9 at byte offset 35 (line 1) is not valid UTF-8.`,
+    });
   });
 });

@@ -35,7 +35,9 @@ export const agentCheck: DoctorCheck = {
     if (lookup.status === 'rejected') {
       return fail(
         describeLookup(name, lookup),
-        `Fix ${lookup.path}; kiro-cli ${context.harness === 'v3' ? 'V3' : '2.x'} accepts only the keys ${agentKeys(context.harness).join(', ')}.`,
+        lookup.reasons.some((reason) => reason.includes(' key '))
+          ? `Fix ${lookup.path}; kiro-cli ${context.harness === 'v3' ? 'V3' : '2.x'} accepts only the keys ${agentKeys(context.harness).join(', ')}.`
+          : `Fix ${lookup.path} so that it is a UTF-8 JSON object kiro-cli can read.`,
       );
     }
     if (lookup.status === 'missing') {

@@ -48,9 +48,8 @@ async function readAgentFile(file: string, harness: Harness | undefined): Promis
   } catch (error) {
     // kiro-cli's JSON parser rejects bytes that are not UTF-8 as it rejects any other broken file.
     const code = (error as NodeJS.ErrnoException).code;
-    return judged(null, [
-      code ? `cannot be read: ${fsReason(error, file, 'read')}` : (error as Error).message,
-    ]);
+    const why = code ? `cannot be read: ${fsReason(error, file, 'read')}` : (error as Error).message;
+    return judged(null, [why.replace(/\.$/, '')]);
   }
   let json: unknown;
   try {
