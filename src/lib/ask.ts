@@ -101,13 +101,15 @@ async function runAsk(options: AskOptions, keepTexts: (texts: SpooledTexts) => v
   if (options.signal?.aborted) {
     return finish(emptyResult('cancelled', 'Cancelled before kiro-cli started.', base));
   }
+  // The bound on each short kiro-cli call around the turn (`--version`, session listings).
+  const shortCallMs = options.whoamiTimeoutMs ?? DEFAULT_WHOAMI_TIMEOUT_MS;
   // Started first, awaited just before the turn: a pinned harness's `--version` lookup overlaps the credential
   // check and the session listing instead of adding to them.
   const harnessPlan = harnessArgs(options.harness, {
     cliPath: options.cliPath,
     cwd: options.cwd,
     env,
-    timeoutMs: options.whoamiTimeoutMs ?? DEFAULT_WHOAMI_TIMEOUT_MS,
+    timeoutMs: shortCallMs,
   }).then(
     (args) => ({args}),
     (error: unknown) => ({error}),
@@ -117,7 +119,7 @@ async function runAsk(options: AskOptions, keepTexts: (texts: SpooledTexts) => v
         cliPath: options.cliPath,
         cwd: options.cwd,
         env,
-        timeoutMs: options.whoamiTimeoutMs ?? DEFAULT_WHOAMI_TIMEOUT_MS,
+        timeoutMs: shortCallMs,
         prompt: options.prompt,
         resume: options.resume,
         resumeId: options.resumeId,

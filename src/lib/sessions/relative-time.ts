@@ -1,3 +1,5 @@
+import {plural} from '../output/plural.js';
+
 const UNITS: ReadonlyArray<readonly [string, number]> = [
   ['year', 365 * 86_400],
   ['month', 30 * 86_400],
@@ -15,7 +17,7 @@ export function relativeTime(iso: string, now: number = Date.now()): string {
   if (seconds < 5) return 'just now';
   for (const [unit, size] of UNITS) {
     const n = Math.floor(seconds / size);
-    if (n >= 1) return `${n} ${unit}${n === 1 ? '' : 's'} ago`;
+    if (n >= 1) return `${plural(n, unit)} ago`;
   }
   return `${seconds} seconds ago`;
 }

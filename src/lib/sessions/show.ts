@@ -2,6 +2,7 @@ import {KiroXError} from '../errors.js';
 import {DEFAULT_OUTPUT_LIMIT, type ConversationEntry} from './conversation.js';
 import {lockOwner} from './lock.js';
 import {newestFirst} from './parse-listing.js';
+import type {SessionMeta} from './session-meta.js';
 import {findSession, readConversation, readStore, storeExists, storeMissingError} from './store.js';
 import {sessionsRoot} from './store-paths.js';
 
@@ -15,22 +16,14 @@ export interface ChildSession {
   messages: number | null;
 }
 
-/** The `sessions show --json` document. */
-export interface SessionShowResult {
+/** The `sessions show --json` document: the header's facts, then what the events and the lock say. */
+export interface SessionShowResult extends Pick<
+  SessionMeta,
+  'id' | 'engine' | 'title' | 'cwd' | 'createdAt' | 'updatedAt' | 'parentId' | 'model' | 'credits'
+> {
   schemaVersion: 1;
-  id: string;
-  engine: 'v2' | 'v3';
-  title: string;
-  cwd: string | null;
-  createdAt: string | null;
-  updatedAt: string | null;
-  /** The delegating session when this one is a subagent's. */
-  parentId: string | null;
   /** A live kiro-cli process holds the session's lock (null: the store keeps no lock for it). */
   active: boolean | null;
-  model: string | null;
-  /** Credits of the stored turns, when kiro-cli stored them. */
-  credits: number | null;
   /** Messages since the last clear; null when the events cannot be read. */
   messages: number | null;
   /** Subagent sessions it delegated to, newest first. */
