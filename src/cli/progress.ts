@@ -1,5 +1,5 @@
 import {formatElapsed} from '../lib/duration.js';
-import type {TranscriptEvent} from '../lib/engine/transcript-parser.js';
+import type {TranscriptEvent} from '../lib/engine/headless/transcript-parser.js';
 
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 

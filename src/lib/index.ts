@@ -1,15 +1,15 @@
 /** kiro-x as a library: run kiro-cli turns from code with the same guarantees as the CLI. */
-export {ask} from './ask.js';
-export type {AskOptions} from './ask-options.js';
-export {askOptionsFromSettings} from './settings-to-options.js';
-export {buildChatArgs, EFFORT_LEVELS} from './engine/build-args.js';
-export type {ChatArgsInput, Effort, Trust} from './engine/build-args.js';
-export {classify} from './engine/classify.js';
+export {ask} from './ask/ask.js';
+export type {AskOptions} from './ask/options.js';
+export {askOptionsFromSettings} from './ask/from-settings.js';
+export {buildChatArgs, EFFORT_LEVELS} from './engine/headless/build-args.js';
+export type {ChatArgsInput, Effort, Trust} from './engine/headless/build-args.js';
+export {classify} from './engine/headless/classify.js';
 export {HARNESSES, planHarness} from './engine/harness.js';
 export type {Harness, HarnessPlan} from './engine/harness.js';
-export {parseTranscript, TranscriptParser} from './engine/transcript-parser.js';
-export type {TranscriptEvent} from './engine/transcript-parser.js';
-export {StderrScanner} from './engine/stderr-scanner.js';
+export {parseTranscript, TranscriptParser} from './engine/headless/transcript-parser.js';
+export type {TranscriptEvent} from './engine/headless/transcript-parser.js';
+export {StderrScanner} from './engine/headless/stderr-scanner.js';
 export {whoami} from './engine/whoami.js';
 export type {WhoamiResult, WhoamiStatus} from './engine/whoami.js';
 export {AgentNotFoundError, AuthError, CliNotFoundError, KiroXError, UsageError} from './errors.js';

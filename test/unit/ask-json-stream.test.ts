@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import type {SpooledTexts} from '../../src/lib/ask.js';
-import {TextSpool, type SpoolSink} from '../../src/lib/engine/text-spool.js';
+import type {SpooledTexts} from '../../src/lib/ask/ask.js';
+import {TextSpool, type SpoolSink} from '../../src/lib/engine/process/text-spool.js';
 import {writeAskJson} from '../../src/lib/output/ask-json-stream.js';
 import {sampleAskResult} from '../helpers/validate.js';
 

@@ -5,7 +5,7 @@ import {
   turnTrust,
   type ChatArgsInput,
   type Trust,
-} from '../../src/lib/engine/build-args.js';
+} from '../../src/lib/engine/headless/build-args.js';
 
 const base: ChatArgsInput = {prompt: 'hi', promptViaStdin: false, trust: {tools: []}};
 

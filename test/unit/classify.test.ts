@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {classify} from '../../src/lib/engine/classify.js';
+import {classify} from '../../src/lib/engine/headless/classify.js';
 import type {Classification, StderrFacts, TurnEvidence} from '../../src/lib/types.js';
 
 const QUIET: StderrFacts = {

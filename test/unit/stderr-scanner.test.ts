@@ -2,9 +2,9 @@ import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
-import {explainOutput} from '../../src/lib/engine/explain-output.js';
-import {parseKiroDuration} from '../../src/lib/engine/kiro-time.js';
-import {StderrScanner} from '../../src/lib/engine/stderr-scanner.js';
+import {explainOutput} from '../../src/lib/engine/headless/explain-output.js';
+import {parseKiroDuration} from '../../src/lib/engine/headless/kiro-time.js';
+import {StderrScanner} from '../../src/lib/engine/headless/stderr-scanner.js';
 import type {StderrFacts} from '../../src/lib/types.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));

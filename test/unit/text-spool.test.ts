@@ -1,7 +1,7 @@
 import {readdirSync} from 'node:fs';
 import os from 'node:os';
 import {describe, expect, it} from 'vitest';
-import {TextSpool, type SpoolSink} from '../../src/lib/engine/text-spool.js';
+import {TextSpool, type SpoolSink} from '../../src/lib/engine/process/text-spool.js';
 
 /** A sink that collects what was written, in the pieces it arrived in. */
 function collector(): SpoolSink & {pieces: string[]} {

@@ -6,7 +6,7 @@ import {
   parseTranscript,
   TranscriptParser,
   type TranscriptEvent,
-} from '../../src/lib/engine/transcript-parser.js';
+} from '../../src/lib/engine/headless/transcript-parser.js';
 import type {ToolCall, TranscriptSummary} from '../../src/lib/types.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));

@@ -1,5 +1,5 @@
-import {ask, checkCredential, kiroEnv} from '../ask.js';
-import type {AskOptions} from '../ask-options.js';
+import {ask, checkCredential, kiroEnv} from '../ask/ask.js';
+import type {AskOptions} from '../ask/options.js';
 import {plural} from '../output/plural.js';
 import type {AskResult} from '../types.js';
 import {checkExpectations} from './expectations.js';

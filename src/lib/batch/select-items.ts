@@ -1,4 +1,4 @@
-import type {AskOptions} from '../ask-options.js';
+import type {AskOptions} from '../ask/options.js';
 import {itemAskOptions, itemPromptHash} from './item-options.js';
 import type {ReportBuilder} from './report-builder.js';
 import type {BatchItem, ItemReport} from './types.js';

@@ -1,7 +1,7 @@
 import {KiroXError} from '../errors.js';
 import {agentMcpServers} from '../profile/agent-fields.js';
 import {lookupAgent} from '../profile/find-agent.js';
-import {readMcpConfig} from '../settings-to-options.js';
+import {readMcpConfig} from '../ask/from-settings.js';
 import {fail, pass, warn, type DoctorCheck} from './types.js';
 
 /** MCP servers that would be configured, and whether kiro-cli would run them: it turns MCP off under API keys. */

@@ -1,5 +1,5 @@
-import {captureKiro} from '../engine/capture-kiro.js';
-import {explainOutput} from '../engine/explain-output.js';
+import {captureKiro} from '../engine/process/capture-kiro.js';
+import {explainOutput} from '../engine/headless/explain-output.js';
 import {credentialUsable} from './check-credential.js';
 import {fail, pass, skip, warn, type DoctorCheck} from './types.js';
 

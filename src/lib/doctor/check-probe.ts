@@ -59,7 +59,7 @@ export const probeCheck: DoctorCheck = {
   boundMs: (context) => context.probeTimeoutMs + 2000,
   async run(context) {
     // Loaded only for --probe: a plain doctor run never pays for the turn machinery.
-    const {ask} = await import('../ask.js');
+    const {ask} = await import('../ask/ask.js');
     // kiro-cli saves every turn as a session of its cwd: run in a directory of its own, so the probe never becomes
     // the project's latest conversation (which `ask --resume` would continue) nor leaves a profile in it.
     const cwd = mkdtempSync(path.join(tmpdir(), 'kiro-x-probe-'));

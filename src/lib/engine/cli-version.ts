@@ -1,4 +1,4 @@
-import {captureKiro} from './capture-kiro.js';
+import {captureKiro} from './process/capture-kiro.js';
 
 /** Numeric dotted comparison: is `version` at least `minimum`? Leading `v` and suffixes are ignored. */
 export function versionAtLeast(version: string, minimum: string): boolean {

@@ -1,4 +1,4 @@
-import {startKiro} from './run-kiro.js';
+import {startKiro} from './process/start-kiro.js';
 
 /** What `kiro-cli whoami` said about the credential. */
 export type WhoamiStatus =

@@ -1,5 +1,5 @@
-import type {SpooledTexts} from '../ask.js';
-import {writeChunk as write, type SpoolSink, type TextSpool} from '../engine/text-spool.js';
+import type {SpooledTexts} from '../ask/ask.js';
+import {writeChunk as write, type SpoolSink, type TextSpool} from '../engine/process/text-spool.js';
 import type {AskResult} from '../types.js';
 
 // Stand-ins for the three text fields in the serialised document; NUL cannot occur in kiro-x's own fields, and

@@ -1,4 +1,4 @@
-import type {AskOptions} from '../ask-options.js';
+import type {AskOptions} from '../ask/options.js';
 import {buildProfile, needsProfile} from './build-profile.js';
 import {requireAgent} from './find-agent.js';
 import {keepProfile, writeTempProfile, type TempProfile} from './temp-profile.js';

@@ -1,6 +1,6 @@
-import {captureKiro, type Captured} from '../engine/capture-kiro.js';
+import {captureKiro, type Captured} from '../engine/process/capture-kiro.js';
 import {cliNotFoundMessage} from '../engine/cli-missing.js';
-import {explainOutput} from '../engine/explain-output.js';
+import {explainOutput} from '../engine/headless/explain-output.js';
 import {AuthError, CliNotFoundError, KiroXError} from '../errors.js';
 import type {SessionsOptions} from './types.js';
 

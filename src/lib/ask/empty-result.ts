@@ -1,4 +1,4 @@
-import type {AskResult, Outcome} from './types.js';
+import type {AskResult, Outcome} from '../types.js';
 
 /** A result for a turn that never started (kiro-x's own usage error, missing binary, failed preflight). */
 export function emptyResult(outcome: Outcome, message: string, extra: Partial<AskResult> = {}): AskResult {

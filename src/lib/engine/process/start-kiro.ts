@@ -1,5 +1,5 @@
 import {spawn, type ChildProcess} from 'node:child_process';
-import type {StopReason} from '../types.js';
+import type {StopReason} from '../../types.js';
 import {groupAlive, signalGroup, terminateGroup} from './process-group.js';
 
 /** How to start one kiro-cli process; everything else in kiro-x asks this module. */

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {StringDecoder} from 'node:string_decoder';
 
-import {describePathError} from '../fs/path-problem.js';
+import {describePathError} from '../../fs/path-problem.js';
 
 /** Characters kept in memory before a spool moves to disk. */
 export const SPOOL_MEMORY_CHARS = 1024 * 1024;

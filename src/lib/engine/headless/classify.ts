@@ -1,7 +1,7 @@
-import type {Classification, Outcome, TurnEvidence} from '../types.js';
-import {redact} from '../redact.js';
-import {fsReason} from '../fs/path-problem.js';
-import {cliNotFoundMessage} from './cli-missing.js';
+import type {Classification, Outcome, TurnEvidence} from '../../types.js';
+import {redact} from '../../redact.js';
+import {fsReason} from '../../fs/path-problem.js';
+import {cliNotFoundMessage} from '../cli-missing.js';
 import {usageLimitKind} from './usage-limit.js';
 
 // Spawn errors that mean "there is no runnable kiro-cli at that path".

@@ -1,7 +1,7 @@
-import type {Effort, Trust} from './engine/build-args.js';
-import type {Harness} from './engine/harness.js';
-import type {TranscriptEvent} from './engine/transcript-parser.js';
-import type {ProfileFlags} from './profile/build-profile.js';
+import type {Effort, Trust} from '../engine/headless/build-args.js';
+import type {Harness} from '../engine/harness.js';
+import type {TranscriptEvent} from '../engine/headless/transcript-parser.js';
+import type {ProfileFlags} from '../profile/build-profile.js';
 
 /** Options of one `ask` turn: plain data, so the library works without the CLI. */
 export interface AskOptions {

@@ -1,22 +1,22 @@
-import type {AskOptions} from './ask-options.js';
-import {DEFAULT_WHOAMI_TIMEOUT_MS, MAX_ARGV_PROMPT_BYTES} from './ask-options.js';
-import {buildChatArgs, displayCommand, turnTrust} from './engine/build-args.js';
-import {classify} from './engine/classify.js';
-import {cliNotFoundMessage} from './engine/cli-missing.js';
-import {harnessArgs} from './engine/resolve-harness.js';
-import {startKiro} from './engine/run-kiro.js';
-import {StderrScanner} from './engine/stderr-scanner.js';
-import type {TextSpool} from './engine/text-spool.js';
-import {TranscriptParser} from './engine/transcript-parser.js';
-import {whoami} from './engine/whoami.js';
-import {KiroXError} from './errors.js';
-import {prepareProfile} from './profile/prepare-profile.js';
-import {removeStaleProfiles} from './profile/stale-profiles.js';
-import {profileDir} from './profile/temp-profile.js';
-import {redact} from './redact.js';
-import {emptyResult} from './result.js';
-import {probeTurnSession} from './sessions/turn-session.js';
-import type {AskResult, StopReason} from './types.js';
+import type {AskOptions} from './options.js';
+import {DEFAULT_WHOAMI_TIMEOUT_MS, MAX_ARGV_PROMPT_BYTES} from './options.js';
+import {buildChatArgs, displayCommand, turnTrust} from '../engine/headless/build-args.js';
+import {classify} from '../engine/headless/classify.js';
+import {cliNotFoundMessage} from '../engine/cli-missing.js';
+import {harnessArgs} from '../engine/resolve-harness.js';
+import {startKiro} from '../engine/process/start-kiro.js';
+import {StderrScanner} from '../engine/headless/stderr-scanner.js';
+import type {TextSpool} from '../engine/process/text-spool.js';
+import {TranscriptParser} from '../engine/headless/transcript-parser.js';
+import {whoami} from '../engine/whoami.js';
+import {KiroXError} from '../errors.js';
+import {prepareProfile} from '../profile/prepare-profile.js';
+import {removeStaleProfiles} from '../profile/stale-profiles.js';
+import {profileDir} from '../profile/temp-profile.js';
+import {redact} from '../redact.js';
+import {emptyResult} from './empty-result.js';
+import {probeTurnSession} from '../sessions/turn-session.js';
+import type {AskResult, StopReason} from '../types.js';
 
 /**
  * A generated profile lives at most as long as its turn (timeout plus the kill grace). Runs started with a

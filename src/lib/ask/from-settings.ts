@@ -1,10 +1,10 @@
 import path from 'node:path';
-import type {AskOptions} from './ask-options.js';
-import type {Settings} from './config/settings.js';
-import type {Effort} from './engine/build-args.js';
-import {UsageError} from './errors.js';
-import {readTextFile} from './fs/read-text.js';
-import type {ProfileFlags} from './profile/build-profile.js';
+import type {AskOptions} from './options.js';
+import type {Settings} from '../config/settings.js';
+import type {Effort} from '../engine/headless/build-args.js';
+import {UsageError} from '../errors.js';
+import {readTextFile} from '../fs/read-text.js';
+import type {ProfileFlags} from '../profile/build-profile.js';
 
 /** Read a UTF-8 file a setting names; failures name the setting and the path. */
 function readNamed(file: string, what: string): Promise<string> {

@@ -1,6 +1,6 @@
-import type {StderrFacts} from '../types.js';
+import type {StderrFacts} from '../../types.js';
 import {cleanLine} from './ansi.js';
-import {detach, LineSplitter} from './line-splitter.js';
+import {detach, LineSplitter} from '../process/line-splitter.js';
 import {readStderrLine} from './stderr-lines.js';
 import {StderrNote} from './stderr-note.js';
 

@@ -1,4 +1,4 @@
-import {startKiro} from './run-kiro.js';
+import {startKiro} from './start-kiro.js';
 
 /** One short kiro-cli command (`--version`, `whoami`, a listing) whose whole output is wanted. */
 export interface CaptureOptions {

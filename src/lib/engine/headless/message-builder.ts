@@ -1,4 +1,4 @@
-import {TextSpool} from './text-spool.js';
+import {TextSpool} from '../process/text-spool.js';
 
 /**
  * Collects the lines of one assistant message into a spool, the way `lines.join('\n').trimEnd()` after

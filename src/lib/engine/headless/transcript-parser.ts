@@ -1,8 +1,8 @@
-import type {ToolCall, TranscriptSummary} from '../types.js';
+import type {ToolCall, TranscriptSummary} from '../../types.js';
 import {cleanLine, hasColouredMarker} from './ansi.js';
-import {detach, LineSplitter} from './line-splitter.js';
+import {detach, LineSplitter} from '../process/line-splitter.js';
 import {MessageBuilder} from './message-builder.js';
-import {TextSpool} from './text-spool.js';
+import {TextSpool} from '../process/text-spool.js';
 import {isLoginPromptLine, parseCompleted, parseToolLine} from './transcript-lines.js';
 import {usageLimitKind} from './usage-limit.js';
 

@@ -1,5 +1,5 @@
-import {UsageError} from './errors.js';
-import {readTextFile, readTextStream} from './fs/read-text.js';
+import {UsageError} from '../errors.js';
+import {readTextFile, readTextStream} from '../fs/read-text.js';
 
 /** Where the prompt of `ask` may come from. */
 export interface PromptSources {

@@ -1,0 +1,71 @@
+import type {Effort, Trust} from './headless/build-args.js';
+import type {TextSpool} from './process/text-spool.js';
+import type {AskResult, ToolCall} from '../types.js';
+
+/** The engines kiro-x can drive kiro-cli with. */
+export const ENGINES = ['headless'] as const;
+
+/** Which way kiro-x talks to kiro-cli for a turn. */
+export type EngineName = (typeof ENGINES)[number];
+
+/**
+ * Everything an engine needs to run one turn: resolved by the use case (profile written, harness flags known,
+ * environment prepared), so an engine only talks to kiro-cli.
+ */
+export interface TurnInput {
+  prompt: string;
+  cwd: string;
+  /** kiro-cli executable: a name looked up on PATH or a path. */
+  cliPath: string;
+  /** The child's environment, already prepared by the use case. */
+  env: NodeJS.ProcessEnv;
+  trust: Trust;
+  model?: string | undefined;
+  effort?: Effort | undefined;
+  /** The agent name passed to kiro-cli: the user's or a generated profile's. */
+  agent?: string | undefined;
+  /** Harness flags placed before the subcommand (`--v2`/`--v3`), already checked against the version. */
+  harnessArgs: readonly string[];
+  resume?: boolean | undefined;
+  resumeId?: string | undefined;
+  timeoutMs: number;
+  /** 0 disables stall detection. */
+  stallTimeoutMs: number;
+  graceMs?: number | undefined;
+  /** Keep every message and the cleaned transcript; false keeps only the final answer. */
+  keepTranscript: boolean;
+  /** Abort with reason 'SIGINT' or 'SIGTERM' to cancel the turn. */
+  signal?: AbortSignal | undefined;
+  /** Strings never to show (the API key): redacted from messages, warnings, stderr and the command. */
+  secrets: readonly string[];
+  /** Live events as the turn happens. */
+  onEvent?: ((event: TurnEvent) => void) | undefined;
+}
+
+/** Something that happened during a turn, reported as it happens. */
+export type TurnEvent =
+  | {type: 'message-start'}
+  | {type: 'tool'; call: ToolCall}
+  | {type: 'line'; text: string};
+
+/** The texts of a turn, still in spools: they may be far larger than one string can be. */
+export interface SpooledTexts {
+  /** Every assistant message, or only the last one when the input did not keep the transcript. */
+  messages: TextSpool[];
+  transcript: TextSpool | null;
+}
+
+/**
+ * What an engine hands back: the classified result (its `text`, `messages` and `transcript` left empty, their
+ * content in `texts`) — never a throw for a turn that went wrong.
+ */
+export interface TurnOutput {
+  result: AskResult;
+  texts: SpooledTexts;
+}
+
+/** The seam between the use cases and the ways of talking to kiro-cli. */
+export interface Engine {
+  readonly name: EngineName;
+  runTurn(input: TurnInput): Promise<TurnOutput>;
+}
