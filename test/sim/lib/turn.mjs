@@ -27,6 +27,7 @@ import {canonical, insideCwd, internalName, isTrusted, toolAvailable} from './tr
 const CANNED = new Map([
   ['List exactly three primary colors, one per line, no other text.', 'Red\nBlue\nYellow'],
   ['ok', 'ok'],
+  ['Say hello in one word.', 'Hello.'],
 ]);
 
 /** The stderr line of each `backend=` failure. */
