@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Simulator of AWS kiro-cli 2.x for tests: follows ../../shared/kiro-cli/REFERENCE.md, see README.md here.
+import {acp} from './lib/acp.mjs';
 import {parseArgs, ROOT_HARNESS_FLAGS, rootUsageError, WHOAMI_SPECS} from './lib/args.mjs';
 import {chat} from './lib/chat.mjs';
 import {whoami} from './lib/credentials.mjs';
@@ -16,7 +17,8 @@ const version = simVersion(env);
 startRecord(env, args, startedAt);
 onFinish((code) => updateRecord({endedAt: Date.now(), exitCode: code}));
 
-// Dispatches on the first argument the way kiro-cli's clap tree does; a harness flag may come before `chat`.
+// Dispatches on the first argument the way kiro-cli's clap tree does; a harness flag may come before `chat`
+// (`acp` ignores it).
 async function main() {
   let rootHarness;
   let [first, ...rest] = args;
@@ -37,6 +39,7 @@ async function main() {
     return exitWith(0);
   }
   if (first === 'chat') return chat(rest, env, {version, startedAt, rootHarness});
+  if (first === 'acp') return acp(rest, env, {version});
   if (first === 'whoami') {
     const parsed = parseArgs(rest, WHOAMI_SPECS, {
       usage: 'kiro-cli whoami [OPTIONS]',

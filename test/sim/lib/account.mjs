@@ -8,17 +8,26 @@ export const LIMIT_RESET = '10/01';
 const V3_LIMIT_BODY =
   '{"__type":"com.amazon.kiro#ServiceQuotaExceededException","reason":"MONTHLY_REQUEST_COUNT"}';
 
+/** The usage-limit texts of a harness: what V2 prints on stderr, what V3 prints on stdout and stderr. */
+export const USAGE_LIMIT_TEXT = {
+  v2: `Monthly request limit reached\nThe limits reset on ${LIMIT_RESET}.\n`,
+  v3: {
+    out: "You've reached your monthly usage limit.\n",
+    err: `[ERROR] [KRS] HTTP 400 body=${V3_LIMIT_BODY}\n`,
+  },
+};
+
 /**
  * `usage-limit`: V2 prints two stderr lines and exits 0 with no trailer; V3 exits 1 with a line on stdout
  * and the backend's error body on stderr. `harness` is `v2` or `v3`.
  */
 export async function usageLimit(harness) {
   if (harness === 'v3') {
-    await out("You've reached your monthly usage limit.\n");
-    await err(`[ERROR] [KRS] HTTP 400 body=${V3_LIMIT_BODY}\n`);
+    await out(USAGE_LIMIT_TEXT.v3.out);
+    await err(USAGE_LIMIT_TEXT.v3.err);
     return exitWith(1);
   }
-  await err(`Monthly request limit reached\nThe limits reset on ${LIMIT_RESET}.\n`);
+  await err(USAGE_LIMIT_TEXT.v2);
   return exitWith(0);
 }
 

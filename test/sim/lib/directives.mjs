@@ -36,6 +36,10 @@ export const KNOWN_DIRECTIVES = new Set([
   'thinking',
   'clear',
   'compact',
+  'stop',
+  'keepalive',
+  'plan',
+  'early-end',
 ]);
 
 /** Turns `\n`, `\t` and `\\` escapes of a directive value into the characters. */

@@ -56,6 +56,16 @@ export function readV2Events(env, id) {
   });
 }
 
+/** The `<id>.lock` of a session as `{pid, started_at}`, or null when there is none (or it is unreadable). */
+export function readV2Lock(env, id) {
+  try {
+    const lock = JSON.parse(fs.readFileSync(file(env, id, '.lock'), 'utf8'));
+    return lock && Number.isInteger(lock.pid) ? lock : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Deletes every file of a session; returns whether it existed. */
 export function deleteV2(env, id) {
   if (!readV2Header(env, id)) return false;

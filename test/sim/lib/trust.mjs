@@ -100,9 +100,8 @@ export function isTrusted(trust, tool, insideCwd = false) {
   return trust.tools.some((t) => t === name || (t.includes('*') && globMatch(t, name)));
 }
 
-/** Whether a path argument stays inside the cwd (relative paths resolve against it). */
-export function insideCwd(arg) {
-  const cwd = process.cwd();
+/** Whether a path argument stays inside cwd (the process's by default; relative paths resolve against it). */
+export function insideCwd(arg, cwd = process.cwd()) {
   const relative = path.relative(cwd, path.resolve(cwd, arg));
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }

@@ -27,9 +27,11 @@ import {canonical, insideCwd, internalName, isTrusted, toolAvailable} from './tr
 const CANNED = new Map([
   ['List exactly three primary colors, one per line, no other text.', 'Red\nBlue\nYellow'],
   ['ok', 'ok'],
+  ['Say hello in one word.', 'Hello.'],
 ]);
 
-const BACKEND = {
+/** The stderr line of each `backend=` failure. */
+export const BACKEND = {
   trouble: 'Kiro is having trouble responding right now: dispatch failure\n',
   // The words between the warning sign and "rate limit reached:" are not known (unverified).
   quota:
@@ -56,14 +58,16 @@ async function backendFailure(kind) {
   return exitWith(0);
 }
 
-function answerText(ctx) {
+/** The answer a turn gives: `answer=`, `markdown`, a captured prompt's real answer, else `You said: PROMPT`. */
+export function answerText(ctx) {
   const d = ctx.directives;
   if (d.has('answer')) return unescape(String(d.get('answer')));
   if (d.has('markdown')) return '## v1.16.0\n### Features\n- Added things';
   return CANNED.get(ctx.prompt) ?? `You said: ${ctx.prompt}`;
 }
 
-const SHELL_PURPOSE = 'Run the command the user asked for';
+/** The `__tool_use_purpose` of a simulated shell call. */
+export const SHELL_PURPOSE = 'Run the command the user asked for';
 
 // What a tool use holds in the store: a shell command with its purpose, or a path / pattern.
 const toolInput = (tool, arg) =>
@@ -102,8 +106,8 @@ async function toolStep(ctx, tool, arg) {
   return undefined;
 }
 
-// `tool=NAME[:ARG][;NAME[:ARG]…]`: the calls in order.
-function toolSpecs(value) {
+/** `tool=NAME[:ARG][;NAME[:ARG]…]`: the calls in order, as `{tool, arg}` (ARG defaults to `.`). */
+export function toolSpecs(value) {
   return unescape(String(value))
     .split(';')
     .filter(Boolean)
