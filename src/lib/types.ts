@@ -1,3 +1,7 @@
+import type {StopReason} from './engine/process/start-kiro.js';
+
+export type {StopReason};
+
 /** Every way a kiro-x turn can end; the exit code of each is in `exit-codes.ts`. */
 export const OUTCOMES = [
   'completed',
@@ -68,9 +72,6 @@ export interface StderrFacts {
   /** The message that best explains a failure (never known noise such as the MCP notice), or null. */
   explanation: string | null;
 }
-
-/** Why kiro-x itself stopped the child, if it did. */
-export type StopReason = 'timeout' | 'stall' | 'SIGINT' | 'SIGTERM' | 'login-prompt';
 
 /** Everything the classifier looks at: pure data gathered by the runner. */
 export interface TurnEvidence {
