@@ -11,7 +11,7 @@ import {readPrompt} from '../lib/ask/prompt-input.js';
 import {assertSessionId} from '../lib/sessions/ids.js';
 import {askOptionsFromSettings} from '../lib/ask/from-settings.js';
 import type {Settings} from '../lib/config/settings.js';
-import type {AskResult} from '../lib/types.js';
+import type {AskResult} from '../lib/ask/result.js';
 import {turnProgress} from './progress.js';
 import {cliSettings} from './shared-flags.js';
 import {trapSignals} from './signals.js';

@@ -1,7 +1,7 @@
 import {exitCodeFor} from '../lib/exit-codes.js';
 import {formatError} from '../lib/output/ask-text.js';
 import {errorLabel, paint} from '../lib/output/terminal.js';
-import type {Outcome} from '../lib/types.js';
+import type {Outcome} from '../lib/outcomes.js';
 import {junitFileFromArgv, outputModeFromArgv} from './shared-flags.js';
 import {writeReport} from './write-report.js';
 

@@ -2,7 +2,7 @@ import {Args, Flags} from '@oclif/core';
 import {BaseCommand} from '../cli/base-command.js';
 import {outputFlags, runFlags, sessionFlags} from '../cli/shared-flags.js';
 import {emptyResult} from '../lib/ask/empty-result.js';
-import type {Outcome} from '../lib/types.js';
+import type {Outcome} from '../lib/outcomes.js';
 
 /** `kiro-x ask`: one headless kiro-cli turn with an honest result and exit code. */
 export default class Ask extends BaseCommand {

@@ -16,7 +16,8 @@ import {profileDir} from '../profile/temp-profile.js';
 import {redact} from '../redact.js';
 import {emptyResult} from './empty-result.js';
 import {probeTurnSession} from '../sessions/turn-session.js';
-import type {AskResult, StopReason} from '../types.js';
+import type {AskResult} from './result.js';
+import type {StopReason} from '../engine/process/start-kiro.js';
 
 /**
  * A generated profile lives at most as long as its turn (timeout plus the kill grace). Runs started with a

@@ -1,6 +1,6 @@
 import type {Effort, Trust} from './headless/build-args.js';
 import type {TextSpool} from './process/text-spool.js';
-import type {AskResult, ToolCall} from '../types.js';
+import type {AskResult, ToolCall} from '../ask/result.js';
 
 /** The engines kiro-x can drive kiro-cli with. */
 export const ENGINES = ['headless'] as const;
@@ -44,9 +44,7 @@ export interface TurnInput {
 
 /** Something that happened during a turn, reported as it happens. */
 export type TurnEvent =
-  | {type: 'message-start'}
-  | {type: 'tool'; call: ToolCall}
-  | {type: 'line'; text: string};
+  {type: 'message-start'} | {type: 'tool'; call: ToolCall} | {type: 'line'; text: string};
 
 /** The texts of a turn, still in spools: they may be far larger than one string can be. */
 export interface SpooledTexts {
