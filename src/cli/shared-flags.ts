@@ -1,4 +1,5 @@
 import {Flags} from '@oclif/core';
+import {EFFORTS} from '../lib/engine/turn.js';
 import {resolveSettings, type ResolvedSettings} from '../lib/config/resolve.js';
 
 /** Flags that shape a kiro-cli turn; shared by `ask` and `batch`. Defaults live in the config resolver. */
@@ -7,7 +8,7 @@ export const runFlags = {
   effort: Flags.string({
     description:
       'Reasoning effort passed to kiro-cli --effort; kiro-cli saves it as your default for that model.',
-    options: ['low', 'medium', 'high', 'xhigh', 'max'],
+    options: [...EFFORTS],
     helpGroup: 'RUN',
   }),
   agent: Flags.string({

@@ -2,8 +2,10 @@
 export {ask} from './ask/ask.js';
 export type {AskOptions} from './ask/options.js';
 export {askOptionsFromSettings} from './ask/from-settings.js';
-export {buildChatArgs, EFFORT_LEVELS} from './engine/headless/build-args.js';
-export type {ChatArgsInput, Effort, Trust} from './engine/headless/build-args.js';
+export {buildChatArgs} from './engine/headless/build-args.js';
+export type {ChatArgsInput} from './engine/headless/build-args.js';
+export {EFFORTS, EFFORTS as EFFORT_LEVELS} from './engine/turn.js';
+export type {Effort, Trust} from './engine/turn.js';
 export {classify} from './engine/headless/classify.js';
 export {HARNESSES, planHarness} from './engine/harness.js';
 export type {Harness, HarnessPlan} from './engine/harness.js';

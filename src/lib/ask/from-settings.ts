@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type {AskOptions} from './options.js';
 import type {Settings} from '../config/settings.js';
-import type {Effort} from '../engine/headless/build-args.js';
 import {UsageError} from '../errors.js';
 import {readTextFile} from '../fs/read-text.js';
 import type {ProfileFlags} from '../profile/build-profile.js';
@@ -65,7 +64,7 @@ export async function askOptionsFromSettings(
     cliPath: settings.cliPath,
     trust: settings.trustAllTools ? {all: true} : {tools: settings.trustTools ?? []},
     model: settings.model,
-    effort: settings.effort as Effort | undefined,
+    effort: settings.effort,
     agent: settings.agent,
     harness: settings.harness,
     profile: await profileFlagsFrom(settings),

@@ -1,4 +1,4 @@
-import type {Effort, Trust} from '../engine/headless/build-args.js';
+import type {Effort, Trust} from '../engine/turn.js';
 import type {Harness} from '../engine/harness.js';
 import type {TranscriptEvent} from '../engine/headless/transcript-parser.js';
 import type {ProfileFlags} from '../profile/build-profile.js';

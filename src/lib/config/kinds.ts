@@ -1,7 +1,6 @@
-/** Reasoning effort levels kiro-cli accepts for `--effort`. */
-export const EFFORTS = ['low', 'medium', 'high', 'xhigh', 'max'] as const;
-/** A reasoning effort level. */
-export type Effort = (typeof EFFORTS)[number];
+import {EFFORTS, type Effort} from '../engine/turn.js';
+
+export {EFFORTS, type Effort};
 
 /** kiro-cli chat harnesses kiro-x can pin (`--harness`). */
 export const HARNESS_NAMES = ['v2', 'v3'] as const;

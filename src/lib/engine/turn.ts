@@ -1,6 +1,18 @@
-import type {Effort, Trust} from './headless/build-args.js';
 import type {TextSpool} from './process/text-spool.js';
 import type {AskResult, ToolCall} from '../ask/result.js';
+
+/**
+ * Which tools kiro-cli may run without asking, on top of its own default (read, grep and glob inside the cwd).
+ * An empty list passes no trust flag at all: kiro-cli reads `--trust-tools=` as one custom tool with an empty
+ * name and warns about it on every run, without trusting less.
+ */
+export type Trust = {all: true} | {all?: false; tools: readonly string[]};
+
+/** Reasoning effort levels kiro-cli accepts for `--effort`. */
+export const EFFORTS = ['low', 'medium', 'high', 'xhigh', 'max'] as const;
+
+/** A reasoning effort level. */
+export type Effort = (typeof EFFORTS)[number];
 
 /** The engines kiro-x can drive kiro-cli with. */
 export const ENGINES = ['headless'] as const;
