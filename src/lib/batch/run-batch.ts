@@ -1,4 +1,6 @@
-import {ask, checkCredential, kiroEnv} from '../ask/ask.js';
+import {ask} from '../ask/ask.js';
+import {checkCredential} from '../ask/credential.js';
+import {kiroEnv} from '../ask/env.js';
 import type {AskOptions} from '../ask/options.js';
 import {plural} from '../output/plural.js';
 import type {AskResult} from '../ask/result.js';

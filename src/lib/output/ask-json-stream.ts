@@ -1,4 +1,4 @@
-import type {SpooledTexts} from '../ask/ask.js';
+import type {SpooledTexts} from '../engine/turn.js';
 import {writeChunk as write, type SpoolSink, type TextSpool} from '../engine/process/text-spool.js';
 import type {AskResult} from '../ask/result.js';
 

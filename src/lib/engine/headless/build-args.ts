@@ -1,5 +1,8 @@
 import type {Effort, Trust} from '../turn.js';
 
+/** Argv elements above this size go through stdin instead (Linux caps one argv element at 128 KiB). */
+export const MAX_ARGV_PROMPT_BYTES = 100 * 1024;
+
 /** Everything that shapes one headless `kiro-cli chat` invocation. */
 export interface ChatArgsInput {
   /** The user's prompt; placed after `--` unless `promptViaStdin`. */
