@@ -1,6 +1,6 @@
 import type {ToolCall} from '../../ask/result.js';
 import type {Outcome} from '../../outcomes.js';
-import type {StopReason} from '../process/start-kiro.js';
+import type {StopReason} from '../process/kiro-process.js';
 
 /** What the stdout transcript of one turn contained, ANSI stripped. */
 export interface TranscriptSummary {

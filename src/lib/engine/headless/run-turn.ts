@@ -1,5 +1,6 @@
 import {redact} from '../../redact.js';
-import {startKiro, type KiroProcess} from '../process/start-kiro.js';
+import type {KiroProcess} from '../process/kiro-process.js';
+import {startKiro} from '../process/start-kiro.js';
 import type {Engine, TurnInput, TurnOutput} from '../turn.js';
 import {buildChatArgs, displayCommand, MAX_ARGV_PROMPT_BYTES, turnTrust} from './build-args.js';
 import {classify} from './classify.js';

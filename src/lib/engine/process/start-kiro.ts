@@ -1,62 +1,9 @@
-import type {Options, Result, ResultPromise} from 'execa';
+import type {Result, ResultPromise} from 'execa';
+import {execaOptions} from './child-options.js';
+import type {KiroExit, KiroProcess, RunKiroOptions, StopReason} from './kiro-process.js';
 import {groupAlive, signalGroup, terminateGroup, trackGroup, untrackGroup} from './process-group.js';
 
-/** Why kiro-x itself stopped the child, if it did. */
-export type StopReason = 'timeout' | 'stall' | 'SIGINT' | 'SIGTERM' | 'login-prompt';
-
-/** How to start one kiro-cli process; everything else in kiro-x asks this module. */
-export interface RunKiroOptions {
-  cliPath: string;
-  args: readonly string[];
-  cwd: string;
-  /** The environment of the child (the caller merges the user's with TERM/NO_COLOR); see `childEnv`. */
-  env: NodeJS.ProcessEnv;
-  /** Written to stdin and closed; stdin is /dev/null when absent. */
-  stdinText?: string | undefined;
-  /** Overall time bound in ms; 0 disables it. */
-  timeoutMs: number;
-  /** Longest silence on both streams in ms; 0 disables it. */
-  stallTimeoutMs: number;
-  /** Time between SIGTERM and SIGKILL to the process group. */
-  graceMs?: number | undefined;
-  /** Abort (reason 'SIGINT' or 'SIGTERM') to stop the process for that reason. */
-  cancelSignal?: AbortSignal | undefined;
-  /** On abort, SIGKILL the group at once instead of TERM, grace, KILL. */
-  killOnCancel?: boolean | undefined;
-  onStdout?: ((chunk: Buffer) => void) | undefined;
-  onStderr?: ((chunk: Buffer) => void) | undefined;
-}
-
-/** How a kiro-cli process ended. */
-export interface KiroExit {
-  spawnErrorCode: string | null;
-  exitCode: number | null;
-  signal: string | null;
-  stopReason: StopReason | null;
-  pid: number | null;
-}
-
-/** A running kiro-cli: stop it for a reason, or wait for it to end. */
-export interface KiroProcess {
-  /** Null until the process has started (the first start loads execa), and when it could not start. */
-  readonly pid: number | null;
-  /**
-   * End the process group (TERM, grace, KILL); `force` skips the grace. The first reason given is kept; a stop
-   * before the process exists is remembered, and the process is then never started.
-   */
-  stop(reason: StopReason, force?: boolean): void;
-  readonly done: Promise<KiroExit>;
-}
-
 const DEFAULT_GRACE_MS = 5000;
-
-/**
- * Every kiro-cli kiro-x starts gets `KIRO_NO_AUTO_UPDATE=1` unless the user set the variable (to anything):
- * kiro-cli updates itself otherwise, and a binary replaced in the middle of a batch is a hazard.
- */
-export function childEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return env.KIRO_NO_AUTO_UPDATE !== undefined ? env : {...env, KIRO_NO_AUTO_UPDATE: '1'};
-}
 
 // execa costs 100–190 ms to import: loaded with the first process kiro-x starts, never by `--help` or `--version`.
 let execaModule: Promise<typeof import('execa')> | undefined;
@@ -95,6 +42,8 @@ export function startKiro(options: RunKiroOptions): KiroProcess {
     void endGroup(force);
   };
 
+  // The time bound counts from the call, loading execa included: a caller's bound is on its wall time.
+  const timeout = options.timeoutMs > 0 ? setTimeout(() => stop('timeout'), options.timeoutMs) : undefined;
   const cancel = options.cancelSignal;
   const onCancel = (): void =>
     stop(cancel?.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT', options.killOnCancel === true);
@@ -113,11 +62,8 @@ export function startKiro(options: RunKiroOptions): KiroProcess {
     }
     pid = child.pid ?? null;
     if (pid !== null) trackGroup(pid);
-    const timers: NodeJS.Timeout[] = [];
-    if (options.timeoutMs > 0) timers.push(setTimeout(() => stop('timeout'), options.timeoutMs));
     const stall =
       options.stallTimeoutMs > 0 ? setTimeout(() => stop('stall'), options.stallTimeoutMs) : undefined;
-    if (stall) timers.push(stall);
     child.stdout?.on('data', (chunk: Buffer) => {
       stall?.refresh();
       options.onStdout?.(chunk);
@@ -134,7 +80,9 @@ export function startKiro(options: RunKiroOptions): KiroProcess {
       if (pid !== null && groupAlive(pid)) void endGroup(false);
     });
     const result: Result = await child;
-    for (const timer of timers) clearTimeout(timer);
+    // Ended on its own or by us: from here on only the group's leftovers are waited for, never a new reason.
+    clearTimeout(timeout);
+    clearTimeout(stall);
     if (pid !== null && (!exited || groupAlive(pid))) await endGroup(false);
     if (terminating) await terminating;
     if (pid !== null) untrackGroup(pid);
@@ -146,7 +94,10 @@ export function startKiro(options: RunKiroOptions): KiroProcess {
       pid,
     };
   };
-  const done = run().finally(() => cancel?.removeEventListener('abort', onCancel));
+  const done = run().finally(() => {
+    clearTimeout(timeout);
+    cancel?.removeEventListener('abort', onCancel);
+  });
 
   return {
     get pid() {
@@ -160,23 +111,4 @@ export function startKiro(options: RunKiroOptions): KiroProcess {
 /** The exit of a process that never started: it could not, or it was stopped first. */
 function notStarted(spawnErrorCode: string | null, stopReason: StopReason | null): KiroExit {
   return {spawnErrorCode, exitCode: null, signal: null, stopReason, pid: null};
-}
-
-/** execa's options for one kiro-cli: its own group, raw streams, no buffering, never a rejected promise. */
-function execaOptions(options: RunKiroOptions): Options {
-  return {
-    cwd: options.cwd,
-    env: childEnv(options.env),
-    // The caller's environment is the whole environment: a variable it removed must stay removed.
-    extendEnv: false,
-    // Its own process group, so a terminal's ^C reaches only kiro-x, and kiro-x can end the whole tree.
-    detached: true,
-    ...(options.stdinText === undefined ? {stdin: 'ignore' as const} : {input: options.stdinText}),
-    buffer: false,
-    encoding: 'buffer',
-    reject: false,
-    // Ending the process is done on the group above; execa's own kill escalation would signal the pid twice.
-    forceKillAfterDelay: false,
-    cleanup: false,
-  };
 }
