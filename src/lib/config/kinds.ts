@@ -18,6 +18,7 @@ export type SettingKind =
   | 'effort'
   | 'harness'
   | 'output'
+  | 'sessionId'
   | 'path'
   | 'directory'
   | 'command'
@@ -37,6 +38,7 @@ export const KIND_TYPES: Record<SettingKind, string> = {
   effort: `one of ${EFFORTS.join(', ')}`,
   harness: `one of ${HARNESS_NAMES.join(', ')}`,
   output: `one of ${OUTPUT_FORMATS.join(', ')}`,
+  sessionId: 'a session id (a UUID, or sess_<UUID> for the V3 harness)',
   path: 'a file path',
   directory: 'a directory path',
   command: 'a command name or path',
