@@ -3,7 +3,7 @@ import {formatError} from '../lib/output/ask-text.js';
 import {errorLabel, paint} from '../lib/output/terminal.js';
 import type {Outcome} from '../lib/outcomes.js';
 import {junitFileFromArgv, outputModeFromArgv} from './shared-flags.js';
-import {writeReport} from './write-report.js';
+import {writeReport} from '../lib/fs/write-report.js';
 
 /** A failure that ended a command before it could render its own result. */
 export interface Failure {
