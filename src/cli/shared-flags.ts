@@ -143,10 +143,14 @@ export const outputFlags = {
  * Settings of a command: its flags, then `KIRO_X_*`, then the nearest config file (or `--config`, else
  * `KIRO_X_CONFIG`, which the resolver reads itself), then defaults.
  */
-export function cliSettings(flags: Record<string, unknown>, cwd = process.cwd()): Promise<ResolvedSettings> {
+export function cliSettings(
+  flags: Record<string, unknown>,
+  cwd = process.cwd(),
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ResolvedSettings> {
   return resolveSettings({
     flags: givenFlags(flags),
-    env: process.env,
+    env,
     cwd,
     configPath: flags.config as string | undefined,
   });

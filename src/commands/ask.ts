@@ -36,14 +36,14 @@ export default class Ask extends BaseCommand {
   }
 
   protected override async failureJunit(outcome: Outcome, message: string): Promise<string> {
-    const {renderAskJunit} = await import('../cli/ask-runner.js');
+    const {renderAskJunit} = await import('../lib/ask/junit.js');
     return renderAskJunit(emptyResult(outcome, message), 'kiro-x ask');
   }
 
   public async run(): Promise<void> {
     const {args, flags} = await this.parse(Ask);
-    // Imported here, not at the top, so `--help` and `--version` never load the runner.
-    const {runAsk} = await import('../cli/ask-runner.js');
-    process.exitCode = await runAsk({promptArg: args.prompt, promptFile: flags['prompt-file'], flags});
+    // Imported here, not at the top, so `--help` and `--version` never load the use case.
+    const {runAskCommand} = await import('../cli/ask.js');
+    process.exitCode = await runAskCommand({promptArg: args.prompt, promptFile: flags['prompt-file'], flags});
   }
 }

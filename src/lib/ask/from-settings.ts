@@ -72,6 +72,24 @@ export async function askOptionsFromSettings(
     timeoutMs: settings.timeout,
     stallTimeoutMs: settings.stallTimeout,
     whoamiTimeoutMs: settings.whoamiTimeout,
+    resume: settings.resume,
+    resumeId: settings.resumeId,
     ...extra,
   };
+}
+
+/**
+ * The options of the `ask` command's turn: JSON and JUnit output keep the whole transcript, text output only
+ * the answer; the session lookup runs unless the settings turn it off.
+ */
+export function askCommandOptions(
+  settings: Settings,
+  prompt: string,
+  run: Pick<AskOptions, 'env' | 'signal' | 'onEvent'>,
+): Promise<AskOptions> {
+  return askOptionsFromSettings(settings, prompt, {
+    keepTranscript: settings.output !== 'text',
+    detectSessionId: !settings.noSessionId,
+    ...run,
+  });
 }
