@@ -22,7 +22,7 @@ export function execaOptions(options: RunKiroOptions): Options {
     buffer: false,
     encoding: 'buffer',
     reject: false,
-    // Ending the process is done on the group above; execa's own kill escalation would signal the pid twice.
+    // startKiro ends the whole process group itself; execa's kill escalation would signal the pid twice.
     forceKillAfterDelay: false,
     cleanup: false,
   };
