@@ -2,6 +2,17 @@ import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
+// One process seam: only src/lib/engine/process/ starts processes (with execa); everything else asks it.
+const SEAM_MESSAGE = 'Only src/lib/engine/process/ starts processes: use startKiro or captureKiro.';
+const SEAM_MODULES = ['node:child_process', 'child_process', 'execa'];
+const seamPaths = SEAM_MODULES.map((name) => ({name, message: SEAM_MESSAGE}));
+const seamDynamicImports = {
+  selector: `ImportExpression[source.value=/^(?:${SEAM_MODULES.join('|')})$/]`,
+  message: SEAM_MESSAGE,
+};
+const noOclif = {group: ['@oclif/*'], message: 'src/lib is a plain library: it never imports oclif.'};
+const PROCESS_SEAM = 'src/lib/engine/process/**';
+
 export default tseslint.config(
   {ignores: ['dist/**', 'dist-check/**', 'node_modules/**', 'bench/results/**', 'coverage/**']},
   js.configs.recommended,
@@ -26,13 +37,21 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/lib/**/*.ts'],
+    files: ['src/**/*.ts'],
+    ignores: [PROCESS_SEAM],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {patterns: [{group: ['@oclif/*'], message: 'src/lib is a plain library: it never imports oclif.'}]},
-      ],
+      'no-restricted-imports': ['error', {paths: seamPaths}],
+      'no-restricted-syntax': ['error', seamDynamicImports],
     },
+  },
+  {
+    files: ['src/lib/**/*.ts'],
+    ignores: [PROCESS_SEAM],
+    rules: {'no-restricted-imports': ['error', {paths: seamPaths, patterns: [noOclif]}]},
+  },
+  {
+    files: [PROCESS_SEAM],
+    rules: {'no-restricted-imports': ['error', {patterns: [noOclif]}]},
   },
   prettier,
 );

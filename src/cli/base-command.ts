@@ -1,7 +1,7 @@
 import {Command, Errors} from '@oclif/core';
 import {didYouMean} from '../lib/config/did-you-mean.js';
 import {CliNotFoundError, KiroXError} from '../lib/errors.js';
-import type {Outcome} from '../lib/types.js';
+import type {Outcome} from '../lib/outcomes.js';
 import type {CommandShape} from './parse-errors.js';
 
 /**

@@ -9,7 +9,7 @@ import {ReportBuilder} from '../lib/batch/report-builder.js';
 import {runBatch} from '../lib/batch/run-batch.js';
 import {planItems, type Selection} from '../lib/batch/select-items.js';
 import {parseShard, selectShard} from '../lib/batch/shard.js';
-import {kiroEnv} from '../lib/ask/ask.js';
+import {kiroEnv} from '../lib/ask/env.js';
 import {DEFAULT_WHOAMI_TIMEOUT_MS} from '../lib/ask/options.js';
 import {harnessArgs} from '../lib/engine/resolve-harness.js';
 import {prepareOutputFile} from '../lib/fs/output-file.js';

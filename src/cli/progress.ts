@@ -1,11 +1,11 @@
 import {formatElapsed} from '../lib/duration.js';
-import type {TranscriptEvent} from '../lib/engine/headless/transcript-parser.js';
+import type {TurnEvent} from '../lib/engine/turn.js';
 
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
 /** Live progress of one turn on a TTY stderr: tool activity lines and an elapsed-time indicator. */
 export interface TurnProgress {
-  onEvent(event: TranscriptEvent): void;
+  onEvent(event: TurnEvent): void;
   stop(): void;
 }
 

@@ -1,9 +1,9 @@
 import {exitCodeFor} from '../lib/exit-codes.js';
 import {formatError} from '../lib/output/ask-text.js';
 import {errorLabel, paint} from '../lib/output/terminal.js';
-import type {Outcome} from '../lib/types.js';
+import type {Outcome} from '../lib/outcomes.js';
 import {junitFileFromArgv, outputModeFromArgv} from './shared-flags.js';
-import {writeReport} from './write-report.js';
+import {writeReport} from '../lib/fs/write-report.js';
 
 /** A failure that ended a command before it could render its own result. */
 export interface Failure {

@@ -1,4 +1,5 @@
 import {Flags} from '@oclif/core';
+import {EFFORTS} from '../lib/engine/turn.js';
 import {resolveSettings, type ResolvedSettings} from '../lib/config/resolve.js';
 
 /** Flags that shape a kiro-cli turn; shared by `ask` and `batch`. Defaults live in the config resolver. */
@@ -7,7 +8,7 @@ export const runFlags = {
   effort: Flags.string({
     description:
       'Reasoning effort passed to kiro-cli --effort; kiro-cli saves it as your default for that model.',
-    options: ['low', 'medium', 'high', 'xhigh', 'max'],
+    options: [...EFFORTS],
     helpGroup: 'RUN',
   }),
   agent: Flags.string({
@@ -142,10 +143,14 @@ export const outputFlags = {
  * Settings of a command: its flags, then `KIRO_X_*`, then the nearest config file (or `--config`, else
  * `KIRO_X_CONFIG`, which the resolver reads itself), then defaults.
  */
-export function cliSettings(flags: Record<string, unknown>, cwd = process.cwd()): Promise<ResolvedSettings> {
+export function cliSettings(
+  flags: Record<string, unknown>,
+  cwd = process.cwd(),
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ResolvedSettings> {
   return resolveSettings({
     flags: givenFlags(flags),
-    env: process.env,
+    env,
     cwd,
     configPath: flags.config as string | undefined,
   });

@@ -2,7 +2,7 @@ import {Args, Flags} from '@oclif/core';
 import {BaseCommand} from '../cli/base-command.js';
 import {outputFlags, runFlags, sessionFlags} from '../cli/shared-flags.js';
 import {emptyResult} from '../lib/ask/empty-result.js';
-import type {Outcome} from '../lib/types.js';
+import type {Outcome} from '../lib/outcomes.js';
 
 /** `kiro-x ask`: one headless kiro-cli turn with an honest result and exit code. */
 export default class Ask extends BaseCommand {
@@ -36,14 +36,14 @@ export default class Ask extends BaseCommand {
   }
 
   protected override async failureJunit(outcome: Outcome, message: string): Promise<string> {
-    const {renderAskJunit} = await import('../cli/ask-runner.js');
+    const {renderAskJunit} = await import('../lib/ask/junit.js');
     return renderAskJunit(emptyResult(outcome, message), 'kiro-x ask');
   }
 
   public async run(): Promise<void> {
     const {args, flags} = await this.parse(Ask);
-    // Imported here, not at the top, so `--help` and `--version` never load the runner.
-    const {runAsk} = await import('../cli/ask-runner.js');
-    process.exitCode = await runAsk({promptArg: args.prompt, promptFile: flags['prompt-file'], flags});
+    // Imported here, not at the top, so `--help` and `--version` never load the use case.
+    const {runAskCommand} = await import('../cli/ask.js');
+    process.exitCode = await runAskCommand({promptArg: args.prompt, promptFile: flags['prompt-file'], flags});
   }
 }

@@ -1,4 +1,4 @@
-import type {Outcome} from './types.js';
+import type {Outcome} from './outcomes.js';
 
 /** Base of every error kiro-x raises on purpose: it carries the outcome (hence the exit code) and a next step. */
 export class KiroXError extends Error {

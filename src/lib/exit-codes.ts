@@ -1,4 +1,4 @@
-import type {Outcome} from './types.js';
+import type {Outcome} from './outcomes.js';
 
 /** The one table from outcome to process exit code; README and tests read it from here. */
 export const EXIT_CODES: Readonly<Record<Outcome, number>> = {

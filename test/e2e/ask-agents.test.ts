@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import {afterAll, describe, expect, it} from 'vitest';
 
-import type {AskResult} from '../../src/lib/types.js';
+import type {AskResult} from '../../src/lib/ask/result.js';
 import {makeWorld, records, removeWorlds, runKiroX, type World} from './harness.js';
 
 afterAll(removeWorlds);

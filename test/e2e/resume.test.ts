@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import {describe, expect, test} from 'vitest';
 
-import type {AskResult} from '../../src/lib/types.js';
+import type {AskResult} from '../../src/lib/ask/result.js';
 import {validateAgainst} from './doctor-helpers.js';
 import {makeWorld, records, runKiroX, type World} from './harness.js';
 

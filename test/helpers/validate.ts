@@ -7,7 +7,7 @@ import {Ajv2020, type ValidateFunction} from 'ajv/dist/2020.js';
 import {create} from 'xmlbuilder2';
 import {validateXML} from 'xmllint-wasm';
 
-import type {AskResult} from '../../src/lib/types.js';
+import type {AskResult} from '../../src/lib/ask/result.js';
 
 /** The repository root (this file lives in `test/helpers`). */
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));

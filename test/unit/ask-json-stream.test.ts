@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import type {SpooledTexts} from '../../src/lib/ask/ask.js';
+import type {SpooledTexts} from '../../src/lib/engine/turn.js';
 import {TextSpool, type SpoolSink} from '../../src/lib/engine/process/text-spool.js';
 import {writeAskJson} from '../../src/lib/output/ask-json-stream.js';
 import {sampleAskResult} from '../helpers/validate.js';

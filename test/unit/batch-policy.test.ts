@@ -3,7 +3,7 @@ import {describe, expect, it} from 'vitest';
 import {checkExpectations} from '../../src/lib/batch/expectations.js';
 import {backoffDelay, isTransient} from '../../src/lib/batch/retry-policy.js';
 import {parseShard, selectShard} from '../../src/lib/batch/shard.js';
-import type {Outcome} from '../../src/lib/types.js';
+import type {Outcome} from '../../src/lib/outcomes.js';
 
 describe('checkExpectations', () => {
   it('passes and fails each kind with expected-vs-got messages', () => {

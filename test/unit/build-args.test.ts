@@ -4,8 +4,8 @@ import {
   displayCommand,
   turnTrust,
   type ChatArgsInput,
-  type Trust,
 } from '../../src/lib/engine/headless/build-args.js';
+import type {Trust} from '../../src/lib/engine/turn.js';
 
 const base: ChatArgsInput = {prompt: 'hi', promptViaStdin: false, trust: {tools: []}};
 

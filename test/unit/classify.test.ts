@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {classify} from '../../src/lib/engine/headless/classify.js';
-import type {Classification, StderrFacts, TurnEvidence} from '../../src/lib/types.js';
+import type {Classification, StderrFacts, TurnEvidence} from '../../src/lib/engine/headless/evidence.js';
 
 const QUIET: StderrFacts = {
   credits: null,

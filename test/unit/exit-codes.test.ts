@@ -4,7 +4,7 @@ import Ask from '../../src/commands/ask.js';
 import Batch from '../../src/commands/batch/index.js';
 import BatchReport from '../../src/commands/batch/report.js';
 import {EXIT_CODES, exitCodeFor} from '../../src/lib/exit-codes.js';
-import {OUTCOMES} from '../../src/lib/types.js';
+import {OUTCOMES} from '../../src/lib/outcomes.js';
 
 describe('exit codes', () => {
   test('the table is exactly this', () => {

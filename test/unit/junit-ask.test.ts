@@ -3,7 +3,7 @@ import {describe, expect, test} from 'vitest';
 import {askResultToJunit} from '../../src/lib/output/ask-junit.js';
 import {renderJunit} from '../../src/lib/output/junit.js';
 import {oneLine} from '../../src/lib/output/shorten.js';
-import type {Outcome} from '../../src/lib/types.js';
+import type {Outcome} from '../../src/lib/outcomes.js';
 import {attributesOf, elements, readXml, sampleAskResult, validateJunit} from '../helpers/validate.js';
 
 describe('askResultToJunit', () => {

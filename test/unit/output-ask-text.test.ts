@@ -2,7 +2,7 @@ import {describe, expect, test} from 'vitest';
 
 import {Chalk} from 'chalk';
 import {formatAskText, formatError, formatWarning, suggestionsFor} from '../../src/lib/output/ask-text.js';
-import {OUTCOMES} from '../../src/lib/types.js';
+import {OUTCOMES} from '../../src/lib/outcomes.js';
 import {sampleAskResult} from '../helpers/validate.js';
 
 describe('formatAskText', () => {

@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs';
 
 import {describe, expect, test} from 'vitest';
 
-import {OUTCOMES} from '../../src/lib/types.js';
+import {OUTCOMES} from '../../src/lib/outcomes.js';
 import {ASK_RESULT_SCHEMA_PATH, sampleAskResult, validateAskResult} from '../helpers/validate.js';
 
 interface SchemaDoc {

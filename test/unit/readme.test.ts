@@ -4,7 +4,7 @@ import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
 import {ENV_VARS} from '../../src/lib/config/settings.js';
 import {EXIT_CODES} from '../../src/lib/exit-codes.js';
-import {OUTCOMES} from '../../src/lib/types.js';
+import {OUTCOMES} from '../../src/lib/outcomes.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const readme = readFileSync(path.join(root, 'README.md'), 'utf8');

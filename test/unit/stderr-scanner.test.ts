@@ -5,7 +5,7 @@ import {describe, expect, it} from 'vitest';
 import {explainOutput} from '../../src/lib/engine/headless/explain-output.js';
 import {parseKiroDuration} from '../../src/lib/engine/headless/kiro-time.js';
 import {StderrScanner} from '../../src/lib/engine/headless/stderr-scanner.js';
-import type {StderrFacts} from '../../src/lib/types.js';
+import type {StderrFacts} from '../../src/lib/engine/headless/evidence.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const capture = (file: string): Buffer =>

@@ -7,7 +7,8 @@ import {
   TranscriptParser,
   type TranscriptEvent,
 } from '../../src/lib/engine/headless/transcript-parser.js';
-import type {ToolCall, TranscriptSummary} from '../../src/lib/types.js';
+import type {ToolCall} from '../../src/lib/ask/result.js';
+import type {TranscriptSummary} from '../../src/lib/engine/headless/evidence.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const capture = (file: string): Buffer =>

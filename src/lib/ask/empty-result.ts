@@ -1,4 +1,5 @@
-import type {AskResult, Outcome} from '../types.js';
+import type {AskResult} from './result.js';
+import type {Outcome} from '../outcomes.js';
 
 /** A result for a turn that never started (kiro-x's own usage error, missing binary, failed preflight). */
 export function emptyResult(outcome: Outcome, message: string, extra: Partial<AskResult> = {}): AskResult {

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type {AskOptions} from './options.js';
 import type {Settings} from '../config/settings.js';
-import type {Effort} from '../engine/headless/build-args.js';
 import {UsageError} from '../errors.js';
 import {readTextFile} from '../fs/read-text.js';
 import type {ProfileFlags} from '../profile/build-profile.js';
@@ -65,7 +64,7 @@ export async function askOptionsFromSettings(
     cliPath: settings.cliPath,
     trust: settings.trustAllTools ? {all: true} : {tools: settings.trustTools ?? []},
     model: settings.model,
-    effort: settings.effort as Effort | undefined,
+    effort: settings.effort,
     agent: settings.agent,
     harness: settings.harness,
     profile: await profileFlagsFrom(settings),
@@ -73,6 +72,24 @@ export async function askOptionsFromSettings(
     timeoutMs: settings.timeout,
     stallTimeoutMs: settings.stallTimeout,
     whoamiTimeoutMs: settings.whoamiTimeout,
+    resume: settings.resume,
+    resumeId: settings.resumeId,
     ...extra,
   };
+}
+
+/**
+ * The options of the `ask` command's turn: JSON and JUnit output keep the whole transcript, text output only
+ * the answer; the session lookup runs unless the settings turn it off.
+ */
+export function askCommandOptions(
+  settings: Settings,
+  prompt: string,
+  run: Pick<AskOptions, 'env' | 'signal' | 'onEvent'>,
+): Promise<AskOptions> {
+  return askOptionsFromSettings(settings, prompt, {
+    keepTranscript: settings.output !== 'text',
+    detectSessionId: !settings.noSessionId,
+    ...run,
+  });
 }

@@ -1,6 +1,5 @@
-import type {Effort, Trust} from '../engine/headless/build-args.js';
 import type {Harness} from '../engine/harness.js';
-import type {TranscriptEvent} from '../engine/headless/transcript-parser.js';
+import type {Effort, EngineName, Trust, TurnEvent} from '../engine/turn.js';
 import type {ProfileFlags} from '../profile/build-profile.js';
 
 /** Options of one `ask` turn: plain data, so the library works without the CLI. */
@@ -51,12 +50,11 @@ export interface AskOptions {
   keepTranscript?: boolean | undefined;
   /** Abort with reason 'SIGINT' or 'SIGTERM' to cancel the turn. */
   signal?: AbortSignal | undefined;
-  /** Live transcript events (tool calls, lines) for progress display. */
-  onEvent?: ((event: TranscriptEvent) => void) | undefined;
+  /** Live events of the turn (messages starting, tool calls) for progress display. */
+  onEvent?: ((event: TurnEvent) => void) | undefined;
+  /** The way kiro-x talks to kiro-cli for the turn; default `headless`. */
+  engine?: EngineName | undefined;
 }
-
-/** Argv elements above this size go through stdin instead (Linux caps one argv element at 128 KiB). */
-export const MAX_ARGV_PROMPT_BYTES = 100 * 1024;
 
 /** Default bound on the whoami preflight. */
 export const DEFAULT_WHOAMI_TIMEOUT_MS = 5000;

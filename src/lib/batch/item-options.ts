@@ -1,5 +1,5 @@
 import type {AskOptions} from '../ask/options.js';
-import type {Trust} from '../engine/headless/build-args.js';
+import type {Trust} from '../engine/turn.js';
 import {promptHash} from './prompt-hash.js';
 import type {BatchItem} from './types.js';
 

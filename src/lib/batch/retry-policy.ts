@@ -1,4 +1,5 @@
-import type {AskResult, Outcome} from '../types.js';
+import type {AskResult} from '../ask/result.js';
+import type {Outcome} from '../outcomes.js';
 
 /** Outcomes another attempt may fix. */
 const TRANSIENT: ReadonlySet<Outcome> = new Set(['timed_out', 'stalled']);

@@ -1,7 +1,9 @@
-import {ask, checkCredential, kiroEnv} from '../ask/ask.js';
+import {ask} from '../ask/ask.js';
+import {checkCredential} from '../ask/credential.js';
+import {kiroEnv} from '../ask/env.js';
 import type {AskOptions} from '../ask/options.js';
 import {plural} from '../output/plural.js';
-import type {AskResult} from '../types.js';
+import type {AskResult} from '../ask/result.js';
 import {checkExpectations} from './expectations.js';
 import {itemAskOptions} from './item-options.js';
 import type {LedgerWriter} from './ledger-writer.js';

@@ -1,4 +1,5 @@
-import type {AskResult, Outcome} from '../types.js';
+import type {AskResult} from '../ask/result.js';
+import type {Outcome} from '../outcomes.js';
 
 /** The input formats of a batch file. */
 export const BATCH_FORMATS = ['txt', 'jsonl', 'json', 'yaml'] as const;

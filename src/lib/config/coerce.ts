@@ -1,3 +1,4 @@
+import {sessionIdProblem} from '../sessions/ids.js';
 import {EFFORTS, HARNESS_NAMES, KIND_TYPES, OUTPUT_FORMATS, type SettingKind} from './kinds.js';
 import {
   parseBooleanWord,
@@ -38,6 +39,12 @@ export function coerceValue(kind: SettingKind, raw: unknown, name: string, base:
       const choices: readonly string[] =
         kind === 'effort' ? EFFORTS : kind === 'harness' ? HARNESS_NAMES : OUTPUT_FORMATS;
       return typeof raw === 'string' && choices.includes(raw) ? ok(raw) : expected();
+    }
+    case 'sessionId': {
+      // Checked here, before anything runs: the id reaches kiro-cli's argv.
+      if (typeof raw !== 'string') return expected();
+      const problem = sessionIdProblem(raw, name);
+      return problem === null ? ok(raw) : {ok: false, problem};
     }
     case 'boolean': {
       if (typeof raw === 'boolean') return ok(raw);

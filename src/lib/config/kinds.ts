@@ -1,7 +1,6 @@
-/** Reasoning effort levels kiro-cli accepts for `--effort`. */
-export const EFFORTS = ['low', 'medium', 'high', 'xhigh', 'max'] as const;
-/** A reasoning effort level. */
-export type Effort = (typeof EFFORTS)[number];
+import {EFFORTS, type Effort} from '../engine/turn.js';
+
+export {EFFORTS, type Effort};
 
 /** kiro-cli chat harnesses kiro-x can pin (`--harness`). */
 export const HARNESS_NAMES = ['v2', 'v3'] as const;
@@ -19,6 +18,7 @@ export type SettingKind =
   | 'effort'
   | 'harness'
   | 'output'
+  | 'sessionId'
   | 'path'
   | 'directory'
   | 'command'
@@ -38,6 +38,7 @@ export const KIND_TYPES: Record<SettingKind, string> = {
   effort: `one of ${EFFORTS.join(', ')}`,
   harness: `one of ${HARNESS_NAMES.join(', ')}`,
   output: `one of ${OUTPUT_FORMATS.join(', ')}`,
+  sessionId: 'a session id (a UUID, or sess_<UUID> for the V3 harness)',
   path: 'a file path',
   directory: 'a directory path',
   command: 'a command name or path',

@@ -1,12 +1,18 @@
 import {UsageError} from '../errors.js';
 import {coerceValue} from './coerce.js';
-import {EXCLUSIVE_GROUPS, SETTING_NAMES, SETTINGS_KEYS, type SettingsLayer} from './settings.js';
+import {
+  EXCLUSIVE_GROUPS,
+  RUN_SETTING_NAMES,
+  SETTING_NAMES,
+  SETTINGS_KEYS,
+  type SettingsLayer,
+} from './settings.js';
 
 /** Settings given as flags (camelCase keys; undefined means not given; other keys are ignored). */
 export function flagLayer(flags: Record<string, unknown>, cwd: string): SettingsLayer {
   const layer: Record<string, unknown> = {};
   const problems: string[] = [];
-  for (const key of SETTING_NAMES) {
+  for (const key of [...SETTING_NAMES, ...RUN_SETTING_NAMES]) {
     const raw = flags[key];
     if (raw === undefined) continue;
     const result = coerceValue(SETTINGS_KEYS[key].kind, raw, SETTINGS_KEYS[key].flag ?? key, cwd);

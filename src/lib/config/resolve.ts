@@ -5,6 +5,7 @@ import {envLayer, flagLayer} from './layers.js';
 import {loadConfig} from './load-config.js';
 import {
   EXCLUSIVE_GROUPS,
+  RUN_SETTING_NAMES,
   SETTING_NAMES,
   SETTINGS_KEYS,
   type SettingSource,
@@ -45,9 +46,10 @@ export const DEFAULT_SETTINGS: SettingsLayer = flagLayer(
 const GROUPED = new Map(EXCLUSIVE_GROUPS.flatMap((group) => group.map((key) => [key, group] as const)));
 
 /**
- * Resolves every setting with precedence flag > env > config file > default, per key. The keys of an
- * exclusive group (trustAllTools/trustTools, systemPrompt/systemPromptFile) travel together: the highest
- * layer that sets either one decides the whole group, so `--trust-tools` drops a config `trustAllTools: true`.
+ * Resolves every setting with precedence flag > env > config file > default, per key; the run-only keys come
+ * from flags alone. The keys of an exclusive group (trustAllTools/trustTools, systemPrompt/systemPromptFile)
+ * travel together: the highest layer that sets either one decides the whole group, so `--trust-tools` drops a
+ * config `trustAllTools: true`.
  */
 export async function resolveSettings(input: ResolveInput): Promise<ResolvedSettings> {
   const fromFlags = flagLayer(input.flags, input.cwd);
@@ -61,7 +63,7 @@ export async function resolveSettings(input: ResolveInput): Promise<ResolvedSett
   ];
   const settings: Record<string, unknown> = {};
   const sources: Partial<Record<keyof Settings, SettingSource>> = {};
-  for (const key of SETTING_NAMES) {
+  for (const key of [...SETTING_NAMES, ...RUN_SETTING_NAMES]) {
     const group = GROUPED.get(key) ?? [key];
     const winner = layers.find(([, layer]) => group.some((member) => layer[member] !== undefined));
     if (winner === undefined || winner[1][key] === undefined) continue;

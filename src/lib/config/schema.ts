@@ -14,6 +14,7 @@ import {
   type Settings,
   type SettingsLayer,
 } from './settings.js';
+import {isSessionId} from '../sessions/ids.js';
 import {didYouMean} from './did-you-mean.js';
 import {readDuration, regexProblem, resolveCommand, resolvePath, typeName} from './values.js';
 
@@ -39,6 +40,8 @@ function kindSchema(key: string, kind: SettingKind): z.ZodType {
       return z.enum(HARNESS_NAMES);
     case 'output':
       return z.enum(OUTPUT_FORMATS);
+    case 'sessionId':
+      return z.string().refine(isSessionId);
     case 'boolean':
       return z.boolean();
     case 'toolList':

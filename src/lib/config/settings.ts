@@ -49,6 +49,10 @@ export interface Settings {
   maxCredits?: number;
   results?: string;
   strict: boolean;
+  /** `ask`: continue the latest conversation of the working directory (a flag, for one run). */
+  resume?: boolean;
+  /** `ask`: continue the conversation with this session id (a flag, for one run). */
+  resumeId?: string;
 }
 
 /** One key's settings, before defaults: what a flag, env or config layer contributed. */
@@ -139,6 +143,8 @@ const SPECS: Record<keyof Settings, Omit<SettingSpec, 'flag'>> = {
   ),
   results: spec('path', 'KIRO_X_RESULTS', null, 'batch: results ledger file (JSON Lines), for resuming.'),
   strict: spec('boolean', null, false, 'doctor: treat warnings as failures.'),
+  resume: spec('boolean', null, null, 'Continue the latest conversation of the working directory.'),
+  resumeId: spec('sessionId', null, null, 'Continue the conversation with this session id.'),
 };
 
 function kebab(key: string): string {
@@ -156,8 +162,16 @@ export const SETTINGS_KEYS: Readonly<Record<keyof Settings, SettingSpec>> = Obje
   ]),
 ) as Record<keyof Settings, SettingSpec>;
 
-/** The keys of Settings, in documentation order. */
-export const SETTING_NAMES = Object.keys(SPECS) as (keyof Settings)[];
+/**
+ * Keys only a flag sets, for one run: continuing a conversation is never a default, so neither the environment
+ * nor a config file may set them.
+ */
+export const RUN_SETTING_NAMES: readonly (keyof Settings)[] = ['resume', 'resumeId'];
+
+/** The keys of a config file (every key but the run-only ones), in documentation order. */
+export const SETTING_NAMES = (Object.keys(SPECS) as (keyof Settings)[]).filter(
+  (key) => !RUN_SETTING_NAMES.includes(key),
+);
 
 /** Variable naming an explicit config file (like `--config`). */
 export const CONFIG_ENV_VAR = 'KIRO_X_CONFIG';

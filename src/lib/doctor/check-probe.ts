@@ -1,7 +1,7 @@
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import type {AskResult} from '../types.js';
+import type {AskResult} from '../ask/result.js';
 import {authRefusal} from './check-model.js';
 import {fail, pass, type CheckVerdict, type DoctorCheck} from './types.js';
 

@@ -1,6 +1,18 @@
-import type {Effort, Trust} from './headless/build-args.js';
 import type {TextSpool} from './process/text-spool.js';
-import type {AskResult, ToolCall} from '../types.js';
+import type {AskResult, ToolCall} from '../ask/result.js';
+
+/**
+ * Which tools kiro-cli may run without asking, on top of its own default (read, grep and glob inside the cwd).
+ * An empty list passes no trust flag at all: kiro-cli reads `--trust-tools=` as one custom tool with an empty
+ * name and warns about it on every run, without trusting less.
+ */
+export type Trust = {all: true} | {all?: false; tools: readonly string[]};
+
+/** Reasoning effort levels kiro-cli accepts for `--effort`. */
+export const EFFORTS = ['low', 'medium', 'high', 'xhigh', 'max'] as const;
+
+/** A reasoning effort level. */
+export type Effort = (typeof EFFORTS)[number];
 
 /** The engines kiro-x can drive kiro-cli with. */
 export const ENGINES = ['headless'] as const;
@@ -20,17 +32,25 @@ export interface TurnInput {
   /** The child's environment, already prepared by the use case. */
   env: NodeJS.ProcessEnv;
   trust: Trust;
+  /**
+   * Tools the generated profile auto-approves (its `allowedTools`), when there is one; an engine that cannot
+   * rely on the profile alone trusts them as well.
+   */
+  allowedTools?: readonly string[] | undefined;
   model?: string | undefined;
   effort?: Effort | undefined;
   /** The agent name passed to kiro-cli: the user's or a generated profile's. */
   agent?: string | undefined;
-  /** Harness flags placed before the subcommand (`--v2`/`--v3`), already checked against the version. */
+  /** Harness flags (`--v2`/`--v3`), already checked against the installed version. */
   harnessArgs: readonly string[];
+  /** Continue the latest conversation of the cwd. */
   resume?: boolean | undefined;
+  /** Continue this conversation (a checked session id). */
   resumeId?: string | undefined;
   timeoutMs: number;
   /** 0 disables stall detection. */
   stallTimeoutMs: number;
+  /** SIGTERM-to-SIGKILL grace when kiro-cli is stopped. */
   graceMs?: number | undefined;
   /** Keep every message and the cleaned transcript; false keeps only the final answer. */
   keepTranscript: boolean;
@@ -42,11 +62,9 @@ export interface TurnInput {
   onEvent?: ((event: TurnEvent) => void) | undefined;
 }
 
-/** Something that happened during a turn, reported as it happens. */
+/** Something that happened during a turn, reported as it happens (for progress display). */
 export type TurnEvent =
-  | {type: 'message-start'}
-  | {type: 'tool'; call: ToolCall}
-  | {type: 'line'; text: string};
+  {type: 'message-start'} | {type: 'tool'; call: ToolCall} | {type: 'line'; text: string};
 
 /** The texts of a turn, still in spools: they may be far larger than one string can be. */
 export interface SpooledTexts {
@@ -64,7 +82,10 @@ export interface TurnOutput {
   texts: SpooledTexts;
 }
 
-/** The seam between the use cases and the ways of talking to kiro-cli. */
+/**
+ * The seam between the use cases and the ways of talking to kiro-cli: a turn's input in, its events out as
+ * they happen, and a classified outcome at the end.
+ */
 export interface Engine {
   readonly name: EngineName;
   runTurn(input: TurnInput): Promise<TurnOutput>;

@@ -1,4 +1,4 @@
-import {startKiro} from './process/start-kiro.js';
+import {captureKiro} from './process/capture-kiro.js';
 
 /** What `kiro-cli whoami` said about the credential. */
 export type WhoamiStatus =
@@ -55,35 +55,19 @@ export async function whoami(
   signal?: AbortSignal,
 ): Promise<WhoamiResult> {
   const started = Date.now();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  const child = startKiro({
-    cliPath,
-    args: ['whoami'],
-    cwd,
-    env,
-    timeoutMs,
-    stallTimeoutMs: 0,
-    graceMs: 500,
-    onStdout: (chunk) => out.push(chunk),
-    onStderr: (chunk) => err.push(chunk),
-  });
-  const onAbort = (): void => child.stop(signal?.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT');
-  signal?.addEventListener('abort', onAbort, {once: true});
-  const exit = await child.done.finally(() => signal?.removeEventListener('abort', onAbort));
-  const stdout = Buffer.concat(out).toString('utf8');
-  const stderr = Buffer.concat(err).toString('utf8');
+  const run = await captureKiro({cliPath, args: ['whoami'], cwd, env, timeoutMs, signal});
+  const {stdout, stderr} = run;
   const durationMs = Date.now() - started;
   const firstLine = whoamiDetail(stdout, stderr);
-  if (exit.spawnErrorCode)
-    return {status: 'cli-not-found', detail: exit.spawnErrorCode, exitCode: null, durationMs};
-  if (exit.stopReason === 'timeout') {
+  if (run.spawnErrorCode)
+    return {status: 'cli-not-found', detail: run.spawnErrorCode, exitCode: null, durationMs};
+  if (run.timedOut) {
     return {status: 'timed-out', detail: `no answer within ${timeoutMs} ms`, exitCode: null, durationMs};
   }
   return {
-    status: classifyWhoami(stdout, stderr, exit.exitCode),
+    status: classifyWhoami(stdout, stderr, run.exitCode),
     detail: firstLine,
-    exitCode: exit.exitCode,
+    exitCode: run.exitCode,
     durationMs,
   };
 }

@@ -1,6 +1,6 @@
-import type {SpooledTexts} from '../ask/ask.js';
+import type {SpooledTexts} from '../engine/turn.js';
 import {writeChunk as write, type SpoolSink, type TextSpool} from '../engine/process/text-spool.js';
-import type {AskResult} from '../types.js';
+import type {AskResult} from '../ask/result.js';
 
 // Stand-ins for the three text fields in the serialised document; NUL cannot occur in kiro-x's own fields, and
 // JSON.stringify writes it as \u0000, so the marker's text is unique in the output.

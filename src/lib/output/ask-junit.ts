@@ -1,4 +1,4 @@
-import type {AskResult} from '../types.js';
+import type {AskResult} from '../ask/result.js';
 import type {JunitResult, JunitSuite} from './junit.js';
 
 /** The testsuite name of every `kiro-x ask` report. */

@@ -1,6 +1,7 @@
 import type {ChalkInstance} from 'chalk';
 import {cliNotFoundSuggestions} from '../engine/cli-missing.js';
-import type {AskResult, Outcome} from '../types.js';
+import type {AskResult} from '../ask/result.js';
+import type {Outcome} from '../outcomes.js';
 import {errorLabel, warningLabel} from './terminal.js';
 
 const SUGGESTIONS: Readonly<Record<Outcome, readonly string[]>> = {

@@ -1,4 +1,4 @@
-import type {Outcome} from '../types.js';
+import type {Outcome} from '../outcomes.js';
 import {renderJunit} from './junit.js';
 
 /**

@@ -19,12 +19,14 @@ export function isSessionId(id: string): boolean {
   return isUuid(id) || isV3SessionId(id);
 }
 
+/** Why `id`, given as `what` (a flag or argument), is not a session id; null when it is one. */
+export function sessionIdProblem(id: string, what: string): string | null {
+  if (isSessionId(id)) return null;
+  return `${what} takes a session id (a UUID, or sess_<UUID> for the V3 harness), not ${JSON.stringify(id)}.`;
+}
+
 /** Throw a usage error naming `what` (a flag or argument) when `id` is not a session id. */
 export function assertSessionId(id: string, what: string): void {
-  if (!isSessionId(id)) {
-    throw new UsageError(
-      `${what} takes a session id (a UUID, or sess_<UUID> for the V3 harness), not ${JSON.stringify(id)}.`,
-      ['List the ids with kiro-x sessions list.'],
-    );
-  }
+  const problem = sessionIdProblem(id, what);
+  if (problem !== null) throw new UsageError(problem, ['List the ids with kiro-x sessions list.']);
 }

@@ -1,13 +1,7 @@
-/**
- * Which tools kiro-cli may run without asking, on top of its own default (read, grep and glob inside the cwd).
- * An empty list passes no trust flag at all: kiro-cli reads `--trust-tools=` as one custom tool with an empty
- * name and warns about it on every run, without trusting less.
- */
-export type Trust = {all: true} | {all?: false; tools: readonly string[]};
+import type {Effort, Trust} from '../turn.js';
 
-/** Effort levels kiro-cli accepts for `--effort`. */
-export const EFFORT_LEVELS = ['low', 'medium', 'high', 'xhigh', 'max'] as const;
-export type Effort = (typeof EFFORT_LEVELS)[number];
+/** Argv elements above this size go through stdin instead (Linux caps one argv element at 128 KiB). */
+export const MAX_ARGV_PROMPT_BYTES = 100 * 1024;
 
 /** Everything that shapes one headless `kiro-cli chat` invocation. */
 export interface ChatArgsInput {

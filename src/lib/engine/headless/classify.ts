@@ -1,4 +1,5 @@
-import type {Classification, Outcome, TurnEvidence} from '../../types.js';
+import type {Classification, TurnEvidence} from './evidence.js';
+import type {Outcome} from '../../outcomes.js';
 import {redact} from '../../redact.js';
 import {fsReason} from '../../fs/path-problem.js';
 import {cliNotFoundMessage} from '../cli-missing.js';

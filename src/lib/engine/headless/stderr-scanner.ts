@@ -1,4 +1,4 @@
-import type {StderrFacts} from '../../types.js';
+import type {StderrFacts} from './evidence.js';
 import {cleanLine} from './ansi.js';
 import {detach, LineSplitter} from '../process/line-splitter.js';
 import {readStderrLine} from './stderr-lines.js';

@@ -1,4 +1,4 @@
-import type {ToolCall} from '../../types.js';
+import type {ToolCall} from '../../ask/result.js';
 import {parseKiroDuration} from './kiro-time.js';
 
 const MCP_TOOL_NAME = /Running tool (\S+) with the param/;

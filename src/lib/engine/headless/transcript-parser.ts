@@ -1,4 +1,5 @@
-import type {ToolCall, TranscriptSummary} from '../../types.js';
+import type {ToolCall} from '../../ask/result.js';
+import type {TranscriptSummary} from './evidence.js';
 import {cleanLine, hasColouredMarker} from './ansi.js';
 import {detach, LineSplitter} from '../process/line-splitter.js';
 import {MessageBuilder} from './message-builder.js';

@@ -37,13 +37,12 @@ export async function captureKiro(options: CaptureOptions): Promise<Captured> {
     stallTimeoutMs: 0,
     // These commands hold no state worth a graceful end; a short grace keeps every bound tight.
     graceMs: 200,
+    cancelSignal: options.signal,
+    killOnCancel: true,
     onStdout: (chunk) => out.push(chunk),
     onStderr: (chunk) => err.push(chunk),
   });
-  const onAbort = (): void => child.stop('SIGINT', true);
-  if (options.signal?.aborted) onAbort();
-  options.signal?.addEventListener('abort', onAbort, {once: true});
-  const exit = await child.done.finally(() => options.signal?.removeEventListener('abort', onAbort));
+  const exit = await child.done;
   return {
     stdout: Buffer.concat(out).toString('utf8'),
     stderr: Buffer.concat(err).toString('utf8'),
@@ -51,6 +50,6 @@ export async function captureKiro(options: CaptureOptions): Promise<Captured> {
     signal: exit.signal,
     spawnErrorCode: exit.spawnErrorCode,
     timedOut: exit.stopReason === 'timeout',
-    aborted: exit.stopReason === 'SIGINT',
+    aborted: exit.stopReason === 'SIGINT' || exit.stopReason === 'SIGTERM',
   };
 }

@@ -33,3 +33,24 @@ export async function terminateGroup(pgid: number, graceMs: number, pollMs = 25)
   // SIGKILL cannot be ignored, but delivery is asynchronous: wait briefly so callers see an empty group.
   for (let i = 0; i < 40 && groupAlive(pgid); i++) await sleep(pollMs);
 }
+
+const liveGroups = new Set<number>();
+let exitHookInstalled = false;
+
+/**
+ * Remember a running group so that, if kiro-x exits while it runs (a forced second ^C, an uncaught error), no
+ * kiro-cli outlives it: the exit hook SIGKILLs every group still tracked.
+ */
+export function trackGroup(pgid: number): void {
+  liveGroups.add(pgid);
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', () => {
+    for (const group of liveGroups) signalGroup(group, 'SIGKILL');
+  });
+}
+
+/** Forget a group that has ended. */
+export function untrackGroup(pgid: number): void {
+  liveGroups.delete(pgid);
+}

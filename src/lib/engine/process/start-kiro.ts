@@ -1,97 +1,32 @@
-import {spawn, type ChildProcess} from 'node:child_process';
-import type {StopReason} from '../../types.js';
-import {groupAlive, signalGroup, terminateGroup} from './process-group.js';
-
-/** How to start one kiro-cli process; everything else in kiro-x asks this module. */
-export interface RunKiroOptions {
-  cliPath: string;
-  args: readonly string[];
-  cwd: string;
-  /** The environment of the child (the caller merges the user's with TERM/NO_COLOR); see `childEnv`. */
-  env: NodeJS.ProcessEnv;
-  /** Written to stdin and closed; stdin is /dev/null when absent. */
-  stdinText?: string | undefined;
-  /** Overall time bound in ms; 0 disables it. */
-  timeoutMs: number;
-  /** Longest silence on both streams in ms; 0 disables it. */
-  stallTimeoutMs: number;
-  /** Time between SIGTERM and SIGKILL to the process group. */
-  graceMs?: number | undefined;
-  onStdout?: ((chunk: Buffer) => void) | undefined;
-  onStderr?: ((chunk: Buffer) => void) | undefined;
-}
-
-/** How a kiro-cli process ended. */
-export interface KiroExit {
-  spawnErrorCode: string | null;
-  exitCode: number | null;
-  signal: string | null;
-  stopReason: StopReason | null;
-  pid: number | null;
-}
-
-/** A running kiro-cli: stop it for a reason, or wait for it to end. */
-export interface KiroProcess {
-  readonly pid: number | null;
-  /** End the process group (TERM, grace, KILL); `force` skips the grace. The first reason given is kept. */
-  stop(reason: StopReason, force?: boolean): void;
-  readonly done: Promise<KiroExit>;
-}
+import type {Result, ResultPromise} from 'execa';
+import {execaOptions} from './child-options.js';
+import type {KiroExit, KiroProcess, RunKiroOptions, StopReason} from './kiro-process.js';
+import {groupAlive, signalGroup, terminateGroup, trackGroup, untrackGroup} from './process-group.js';
 
 const DEFAULT_GRACE_MS = 5000;
 
-/**
- * Every kiro-cli kiro-x starts gets `KIRO_NO_AUTO_UPDATE=1` unless the user set the variable (to anything):
- * kiro-cli updates itself otherwise, and a binary replaced in the middle of a batch is a hazard.
- */
-export function childEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return env.KIRO_NO_AUTO_UPDATE !== undefined ? env : {...env, KIRO_NO_AUTO_UPDATE: '1'};
-}
-
-const liveGroups = new Set<number>();
-let exitHookInstalled = false;
-
-/** If kiro-x exits while a turn runs (a forced second ^C, an uncaught error), no kiro-cli may outlive it. */
-function trackGroup(pid: number): void {
-  liveGroups.add(pid);
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.once('exit', () => {
-    for (const group of liveGroups) signalGroup(group, 'SIGKILL');
-  });
-}
+// execa costs 100–190 ms to import: loaded with the first process kiro-x starts, never by `--help` or `--version`.
+let execaModule: Promise<typeof import('execa')> | undefined;
+const loadExeca = (): Promise<typeof import('execa')> => (execaModule ??= import('execa'));
 
 /**
  * Start kiro-cli in its own process group, with timers, stall detection and streaming output.
  *
- * Plain `node:child_process` rather than execa: every turn and every CLI start pays for the seam, and execa
- * cost ~190 ms to import and ~2 ms more CPU per spawn (measured with `npm run bench`), while kiro-x uses none
- * of what it adds on top — no shell, no buffering, no transforms; exit code, signal and spawn errors are
- * read here directly.
+ * execa starts the process and reports how it went: spawn failures of every kind (ENOENT, EACCES, a NUL byte
+ * in an argument) come back as a result with their `code` instead of a throw or an event race, `input` writes
+ * the prompt and ignores the EPIPE of a kiro-cli that never reads it, and the result waits for the exit and the
+ * end of both streams together. `buffer: false` keeps output out of memory: chunks go to the callbacks only
+ * (a transcript can pass 200 MB). Ending the process is ours: execa's `cancelSignal`, `timeout` and
+ * `forceKillAfterDelay` signal the pid alone, and its `cleanup` is off for detached children, while kiro-cli
+ * leaves tool commands and MCP servers in its group; so the group is ended (TERM, grace, KILL) on cancel,
+ * timeout, stall and at exit, and the stall timer has no execa counterpart. Line splitting stays in
+ * `LineSplitter`, which keeps multi-megabyte lines linear and peeks at unfinished ones.
  */
 export function startKiro(options: RunKiroOptions): KiroProcess {
   const graceMs = options.graceMs ?? DEFAULT_GRACE_MS;
-  let child: ChildProcess;
-  let spawnError: NodeJS.ErrnoException | null = null;
-  try {
-    child = spawn(options.cliPath, [...options.args], {
-      cwd: options.cwd,
-      env: childEnv(options.env),
-      // Its own process group, so a terminal's ^C reaches only kiro-x, and kiro-x can end the whole tree.
-      detached: true,
-      stdio: [options.stdinText === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-    });
-  } catch (error) {
-    // Invalid arguments (e.g. a NUL byte) throw synchronously instead of emitting 'error'.
-    return failedToStart(error as NodeJS.ErrnoException);
-  }
-  const pid = child.pid ?? null;
-  if (pid !== null) trackGroup(pid);
-
+  let pid: number | null = null;
   let stopReason: StopReason | null = null;
   let terminating: Promise<void> | null = null;
-  let exited = false;
-  const timers: NodeJS.Timeout[] = [];
 
   const endGroup = (force: boolean): Promise<void> => {
     if (pid === null) return Promise.resolve();
@@ -102,68 +37,78 @@ export function startKiro(options: RunKiroOptions): KiroProcess {
     terminating ??= terminateGroup(pid, graceMs);
     return terminating;
   };
-
   const stop = (reason: StopReason, force = false): void => {
     stopReason ??= reason;
     void endGroup(force);
   };
 
-  if (options.timeoutMs > 0) timers.push(setTimeout(() => stop('timeout'), options.timeoutMs));
-  const stall =
-    options.stallTimeoutMs > 0 ? setTimeout(() => stop('stall'), options.stallTimeoutMs) : undefined;
-  if (stall) timers.push(stall);
+  // The time bound counts from the call, loading execa included: a caller's bound is on its wall time.
+  const timeout = options.timeoutMs > 0 ? setTimeout(() => stop('timeout'), options.timeoutMs) : undefined;
+  const cancel = options.cancelSignal;
+  const onCancel = (): void =>
+    stop(cancel?.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT', options.killOnCancel === true);
+  if (cancel?.aborted) onCancel();
+  else cancel?.addEventListener('abort', onCancel, {once: true});
 
-  child.stdout?.on('data', (chunk: Buffer) => {
-    stall?.refresh();
-    options.onStdout?.(chunk);
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stall?.refresh();
-    options.onStderr?.(chunk);
-  });
-  if (options.stdinText !== undefined && child.stdin) {
-    // kiro-cli may exit without reading its input (a usage error, a crash): EPIPE then means nothing.
-    child.stdin.on('error', () => {});
-    child.stdin.end(options.stdinText);
-  }
-  // When kiro-cli itself exits, anything it left in its group (tool commands, MCP servers) is ended too;
-  // otherwise a survivor holding our pipes would keep the turn open forever.
-  child.on('exit', () => {
-    exited = true;
-    if (pid !== null && groupAlive(pid)) void endGroup(false);
-  });
-
-  const closed = new Promise<{code: number | null; signal: NodeJS.Signals | null}>((resolve) => {
-    child.on('error', (error: NodeJS.ErrnoException) => {
-      spawnError = error;
-      // A process that never started emits no 'close' of its own.
-      if (pid === null) resolve({code: null, signal: null});
+  const run = async (): Promise<KiroExit> => {
+    const {execa} = await loadExeca();
+    if (stopReason !== null) return notStarted(null, stopReason);
+    let child: ResultPromise;
+    try {
+      child = execa(options.cliPath, [...options.args], execaOptions(options));
+    } catch (error) {
+      // execa refuses invalid arguments (a NUL byte) before spawning, as Node's spawn would have.
+      return notStarted((error as NodeJS.ErrnoException).code ?? 'ERR_INVALID_ARG_VALUE', null);
+    }
+    pid = child.pid ?? null;
+    if (pid !== null) trackGroup(pid);
+    const stall =
+      options.stallTimeoutMs > 0 ? setTimeout(() => stop('stall'), options.stallTimeoutMs) : undefined;
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stall?.refresh();
+      options.onStdout?.(chunk);
     });
-    child.on('close', (code, signal) => resolve({code, signal}));
-  });
-
-  const done = (async (): Promise<KiroExit> => {
-    const {code, signal} = await closed;
-    for (const timer of timers) clearTimeout(timer);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stall?.refresh();
+      options.onStderr?.(chunk);
+    });
+    // When kiro-cli itself exits, anything it left in its group (tool commands, MCP servers) is ended too;
+    // otherwise a survivor holding our pipes would keep the turn open forever.
+    let exited = false;
+    child.on('exit', () => {
+      exited = true;
+      if (pid !== null && groupAlive(pid)) void endGroup(false);
+    });
+    const result: Result = await child;
+    // Ended on its own or by us: from here on only the group's leftovers are waited for, never a new reason.
+    clearTimeout(timeout);
+    clearTimeout(stall);
     if (pid !== null && (!exited || groupAlive(pid))) await endGroup(false);
     if (terminating) await terminating;
-    if (pid !== null) liveGroups.delete(pid);
-    const failed = spawnError as NodeJS.ErrnoException | null;
-    const spawnErrorCode = pid === null ? (failed?.code ?? 'ESPAWN') : null;
-    return {spawnErrorCode, exitCode: code, signal, stopReason, pid};
-  })();
+    if (pid !== null) untrackGroup(pid);
+    return {
+      spawnErrorCode: pid === null ? ((result as {code?: string}).code ?? 'ESPAWN') : null,
+      exitCode: result.exitCode ?? null,
+      signal: result.signal ?? null,
+      stopReason,
+      pid,
+    };
+  };
+  const done = run().finally(() => {
+    clearTimeout(timeout);
+    cancel?.removeEventListener('abort', onCancel);
+  });
 
-  return {pid, stop, done};
+  return {
+    get pid() {
+      return pid;
+    },
+    stop,
+    done,
+  };
 }
 
-/** A kiro-cli that could not even be spawned. */
-function failedToStart(error: NodeJS.ErrnoException): KiroProcess {
-  const exit: KiroExit = {
-    spawnErrorCode: error.code ?? 'ESPAWN',
-    exitCode: null,
-    signal: null,
-    stopReason: null,
-    pid: null,
-  };
-  return {pid: null, stop: () => {}, done: Promise.resolve(exit)};
+/** The exit of a process that never started: it could not, or it was stopped first. */
+function notStarted(spawnErrorCode: string | null, stopReason: StopReason | null): KiroExit {
+  return {spawnErrorCode, exitCode: null, signal: null, stopReason, pid: null};
 }

@@ -1,31 +1,6 @@
-/** Every way a kiro-x turn can end; the exit code of each is in `exit-codes.ts`. */
-export const OUTCOMES = [
-  'completed',
-  'failed',
-  'usage_error',
-  'mcp_startup_failed',
-  'agent_not_found',
-  'auth_failed',
-  'cli_not_found',
-  'cli_usage_error',
-  'timed_out',
-  'stalled',
-  'usage_limited',
-  'cancelled',
-] as const;
-
-/** The classified result of one turn. */
-export type Outcome = (typeof OUTCOMES)[number];
-
-/** A tool the agent used, parsed from a ` (using tool: NAME)` header in the transcript. */
-export interface ToolCall {
-  /** Tool name as kiro-cli prints it after `using tool:` (e.g. `shell`, `read`), or `@server` for MCP tools. */
-  tool: string;
-  /** The header line without the ` (using tool: …)` suffix. */
-  title: string;
-  /** From the ` - Completed in 0.4s` line that closes the block, when there is one. */
-  durationMs?: number;
-}
+import type {ToolCall} from '../../ask/result.js';
+import type {Outcome} from '../../outcomes.js';
+import type {StopReason} from '../process/kiro-process.js';
 
 /** What the stdout transcript of one turn contained, ANSI stripped. */
 export interface TranscriptSummary {
@@ -69,9 +44,6 @@ export interface StderrFacts {
   explanation: string | null;
 }
 
-/** Why kiro-x itself stopped the child, if it did. */
-export type StopReason = 'timeout' | 'stall' | 'SIGINT' | 'SIGTERM' | 'login-prompt';
-
 /** Everything the classifier looks at: pure data gathered by the runner. */
 export interface TurnEvidence {
   /** Set when the binary could not be started (`ENOENT`, `EACCES`, …). */
@@ -94,43 +66,4 @@ export interface Classification {
   outcome: Outcome;
   /** One human sentence explaining the outcome. */
   message: string;
-}
-
-/** The `--json` document of `kiro-x ask` (schemaVersion 1; JSON Schema in `schema/ask-result.schema.json`). */
-export interface AskResult {
-  schemaVersion: 1;
-  /** True only for `completed`. */
-  ok: boolean;
-  outcome: Outcome;
-  message: string;
-  text: string;
-  messages: string[];
-  /** Cleaned stdout, tool lines included; null when kiro-x did not keep it (text mode). */
-  transcript: string | null;
-  toolCalls: ToolCall[];
-  deniedTools: string[];
-  credits: number | null;
-  kiroTimeMs: number | null;
-  /** Wall time of the whole `ask`, preflight included. */
-  durationMs: number;
-  /** kiro-cli's own exit code; null when it did not start or was ended by a signal. */
-  exitCode: number | null;
-  signal: string | null;
-  /** The kiro conversation the turn went to, proven from kiro-cli's session store; null when unknown. */
-  sessionId: string | null;
-  /**
-   * With `--resume`/`--resume-id`: true when the turn continued that conversation, false when kiro-cli started
-   * another one instead (the outcome stays `completed`; a warning says so). Null when no resume was asked or
-   * it could not be told.
-   */
-  resumed: boolean | null;
-  model: string | null;
-  agent: string | null;
-  warnings: string[];
-  /** The last lines of kiro-cli's stderr, secrets redacted. */
-  stderrTail: string;
-  /** The kiro-cli argv with the prompt replaced by `<prompt>`; empty when kiro-cli never started. */
-  command: string[];
-  /** Path of the generated agent profile when `--keep-profile` kept it. */
-  profilePath?: string;
 }

@@ -1,0 +1,58 @@
+import {askSpooled, type SpooledAsk} from '../lib/ask/ask.js';
+import {askCommandOptions} from '../lib/ask/from-settings.js';
+import {readPrompt} from '../lib/ask/prompt-input.js';
+import {askRenderOptions, checkAskOutput, renderAsk} from '../lib/ask/render.js';
+import {turnProgress} from './progress.js';
+import {cliSettings} from './shared-flags.js';
+import {trapSignals} from './signals.js';
+
+/** What the `ask` command hands over: the prompt argument and the parsed flags. */
+export interface AskCommandInput {
+  promptArg: string | undefined;
+  promptFile: string | undefined;
+  flags: Record<string, unknown>;
+}
+
+/** The process's side of a command: its directory and environment, where input and output go. */
+export interface CommandIo {
+  cwd: string;
+  /** Read for `KIRO_X_*` settings, passed to kiro-cli, and read for colour. */
+  env: NodeJS.ProcessEnv;
+  stdin: NodeJS.ReadableStream & {isTTY?: boolean};
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WriteStream;
+}
+
+const processIo = (): CommandIo => ({
+  cwd: process.cwd(),
+  env: process.env,
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+});
+
+/**
+ * `kiro-x ask`: settings from flags, env and config, the prompt, one turn with signals trapped and progress on
+ * a terminal, then the result rendered; returns the process exit code.
+ */
+export async function runAskCommand(input: AskCommandInput, io: CommandIo = processIo()): Promise<number> {
+  const {settings} = await cliSettings(input.flags, io.cwd, io.env);
+  checkAskOutput(settings.junitFile);
+  const prompt = await readPrompt({arg: input.promptArg, file: input.promptFile, stdin: io.stdin});
+  const cancellation = trapSignals();
+  const progress = settings.output === 'text' ? turnProgress(io.stderr, 'kiro-cli') : undefined;
+  let spooled: SpooledAsk;
+  try {
+    const run = {env: io.env, signal: cancellation.signal, onEvent: progress?.onEvent};
+    spooled = await askSpooled(await askCommandOptions(settings, prompt, run));
+  } finally {
+    progress?.stop();
+    cancellation.dispose();
+  }
+  try {
+    const render = {...askRenderOptions(settings, prompt), cancelledBy: cancellation.received, env: io.env};
+    return await renderAsk(spooled, render, io);
+  } finally {
+    spooled.dispose();
+  }
+}

@@ -1,0 +1,117 @@
+import type {Settings} from '../config/settings.js';
+import {writeChunk, type SpoolSink} from '../engine/process/text-spool.js';
+import {exitCodeFor} from '../exit-codes.js';
+import {prepareOutputFile} from '../fs/output-file.js';
+import {checkTempDirectory} from '../fs/temp-dir.js';
+import {writeReport} from '../fs/write-report.js';
+import {writeAskJson} from '../output/ask-json-stream.js';
+import {formatAskText} from '../output/ask-text.js';
+import {errorLabel, paint} from '../output/terminal.js';
+import type {SpooledAsk} from './ask.js';
+import {answerForJunit, renderAskJunit} from './junit.js';
+import type {AskResult} from './result.js';
+
+/** How a turn's result is shown: the format on stdout, the JUnit file, and what decides the exit code. */
+export interface AskRenderOptions {
+  output: Settings['output'];
+  junitFile?: string | undefined;
+  /** Names the JUnit testcase. */
+  prompt: string;
+  /** MCP servers were asked for: text output then keeps kiro-cli's "MCP functionality disabled" warning. */
+  usesMcp: boolean;
+  cliPath: string;
+  /** The signal that cancelled the run, if one did: it decides between exit 130 and 143. */
+  cancelledBy: 'SIGINT' | 'SIGTERM' | null;
+  /** Read for colour (`NO_COLOR`, `FORCE_COLOR`, `TERM`) and for whether `KIRO_API_KEY` is set. */
+  env: NodeJS.ProcessEnv;
+}
+
+/** Where a result goes: the document or answer on stdout, diagnostics on stderr. */
+export interface AskStreams {
+  stdout: SpoolSink;
+  stderr: {write(text: string): unknown; isTTY?: boolean};
+}
+
+/** The render options resolved settings give, for the prompt of the turn. */
+export function askRenderOptions(
+  settings: Pick<Settings, 'output' | 'junitFile' | 'mcpConfig' | 'cliPath'>,
+  prompt: string,
+): Omit<AskRenderOptions, 'cancelledBy' | 'env'> {
+  const {output, junitFile, cliPath} = settings;
+  return {output, junitFile, cliPath, prompt, usesMcp: settings.mcpConfig !== undefined};
+}
+
+/** Checked before the turn spends credits: the JUnit file can be written, and spools have a TMPDIR. */
+export function checkAskOutput(junitFile: string | undefined): void {
+  if (junitFile !== undefined) prepareOutputFile(junitFile, `--junit-file ${junitFile}`);
+  checkTempDirectory();
+}
+
+/**
+ * Write a turn's result in the chosen format (JSON document, text answer with a summary on stderr, or JUnit)
+ * and the JUnit file if one is wanted; returns the exit code. The report file is written before anything is
+ * printed, so a failure to write it is reported on stderr without a second document ever reaching stdout.
+ */
+export async function renderAsk(
+  spooled: SpooledAsk,
+  options: AskRenderOptions,
+  {stdout, stderr}: AskStreams,
+): Promise<number> {
+  const {result} = spooled;
+  const mode = options.output;
+  const junit =
+    mode === 'junit' || options.junitFile !== undefined
+      ? await renderAskJunit(answerForJunit(spooled), options.prompt)
+      : '';
+  let reportError: string | null = null;
+  if (options.junitFile !== undefined) {
+    reportError = await writeReport(options.junitFile, junit).then(
+      () => null,
+      (error: Error) => error.message,
+    );
+  }
+  if (mode === 'json') await untilClosed(() => writeAskJson(stdout, result, spooled.texts));
+  else if (mode === 'junit') await untilClosed(() => writeChunk(stdout, junit));
+  const colours = paint({isTTY: stderr.isTTY === true}, options.env);
+  if (mode === 'text') {
+    await untilClosed(() => writeAnswer(spooled, stdout));
+    const context = {apiKeySet: Boolean(options.env.KIRO_API_KEY), cliPath: options.cliPath, paint: colours};
+    stderr.write(formatAskText(quietFor(result, options.usesMcp), context).stderr);
+  } else if (!result.ok) {
+    stderr.write(`${errorLabel(colours)} ${result.message}\n`);
+  }
+  if (result.profilePath) stderr.write(`kept agent profile: ${result.profilePath}\n`);
+  const code = exitCodeFor(result.outcome, options.cancelledBy);
+  if (reportError === null) return code;
+  stderr.write(`${errorLabel(colours)} ${reportError}\n`);
+  return code === 0 ? exitCodeFor('usage_error') : code;
+}
+
+/** Text mode's stdout: the final answer, streamed (it can be larger than one string). */
+async function writeAnswer({result, texts}: SpooledAsk, stdout: SpoolSink): Promise<void> {
+  const last = texts.messages.at(-1);
+  if (result.outcome !== 'completed' && !last?.length) return;
+  await last?.writeTo(stdout);
+  await writeChunk(stdout, '\n');
+}
+
+/**
+ * Under an API key kiro-cli prints "MCP functionality disabled" on every run; a person reading text output
+ * only needs it when they asked for MCP servers. JSON and JUnit keep every warning.
+ */
+function quietFor(result: AskResult, usesMcp: boolean): AskResult {
+  if (usesMcp) return result;
+  return {...result, warnings: result.warnings.filter((w) => !w.includes('MCP functionality disabled'))};
+}
+
+/**
+ * A reader that closes stdout early (`kiro-x ask … | head`) is not an error of the turn: stop writing, print
+ * no stack, and still exit with the turn's own code.
+ */
+async function untilClosed(write: () => Promise<unknown>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
+  }
+}

@@ -1,0 +1,29 @@
+import type {Options} from 'execa';
+import type {RunKiroOptions} from './kiro-process.js';
+
+/**
+ * Every kiro-cli kiro-x starts gets `KIRO_NO_AUTO_UPDATE=1` unless the user set the variable (to anything):
+ * kiro-cli updates itself otherwise, and a binary replaced in the middle of a batch is a hazard.
+ */
+export function childEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return env.KIRO_NO_AUTO_UPDATE !== undefined ? env : {...env, KIRO_NO_AUTO_UPDATE: '1'};
+}
+
+/** execa's options for one kiro-cli: its own group, raw streams, no buffering, never a rejected promise. */
+export function execaOptions(options: RunKiroOptions): Options {
+  return {
+    cwd: options.cwd,
+    env: childEnv(options.env),
+    // The caller's environment is the whole environment: a variable it removed must stay removed.
+    extendEnv: false,
+    // Its own process group, so a terminal's ^C reaches only kiro-x, and kiro-x can end the whole tree.
+    detached: true,
+    ...(options.stdinText === undefined ? {stdin: 'ignore' as const} : {input: options.stdinText}),
+    buffer: false,
+    encoding: 'buffer',
+    reject: false,
+    // startKiro ends the whole process group itself; execa's kill escalation would signal the pid twice.
+    forceKillAfterDelay: false,
+    cleanup: false,
+  };
+}

@@ -1,0 +1,82 @@
+import {PassThrough} from 'node:stream';
+import {afterAll, afterEach, describe, expect, it, vi} from 'vitest';
+import {runAskCommand, type CommandIo} from '../../src/cli/ask.js';
+import {UsageError} from '../../src/lib/errors.js';
+import {makeWorld, records, removeWorlds, type World} from '../e2e/harness.js';
+import {validateAskResult} from '../helpers/validate.js';
+
+afterAll(removeWorlds);
+afterEach(() => vi.unstubAllEnvs());
+
+/** The command's side of the process, in memory: what it printed is read back after the run. */
+function memoryIo(world: World) {
+  const stdout = new PassThrough();
+  const stderr = Object.assign(new PassThrough(), {isTTY: false}) as unknown as NodeJS.WriteStream;
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  stdout.on('data', (chunk: Buffer) => out.push(chunk));
+  (stderr as unknown as PassThrough).on('data', (chunk: Buffer) => err.push(chunk));
+  const io: CommandIo = {cwd: world.workspace, env: world.env, stdin: new PassThrough(), stdout, stderr};
+  return {
+    io,
+    stdout: () => Buffer.concat(out).toString('utf8'),
+    stderr: () => Buffer.concat(err).toString('utf8'),
+  };
+}
+
+/** Run the adapter as `kiro-x ask PROMPT` with these flags in a fresh simulator world. */
+async function ask(prompt: string, flags: Record<string, unknown>, world = makeWorld()) {
+  // The config search reads the home directory: the world's, never the developer's.
+  vi.stubEnv('HOME', world.home);
+  const memory = memoryIo(world);
+  const code = await runAskCommand({promptArg: prompt, promptFile: undefined, flags}, memory.io);
+  return {code, stdout: memory.stdout(), stderr: memory.stderr(), world};
+}
+
+describe('runAskCommand (the ask adapter)', () => {
+  it('json: one valid document on stdout, exit 0', async () => {
+    const run = await ask('hi [[sim:answer=Hello there]]', {json: true});
+    expect(run.code).toBe(0);
+    const doc = JSON.parse(run.stdout) as Record<string, unknown>;
+    expect(validateAskResult(doc)).toEqual({valid: true, errors: []});
+    expect(doc).toMatchObject({outcome: 'completed', text: 'Hello there'});
+  });
+
+  it('text: only the answer on stdout, nothing on stderr when all went well', async () => {
+    const run = await ask('hi [[sim:answer=Just the answer]]', {});
+    expect([run.code, run.stdout, run.stderr]).toEqual([0, 'Just the answer\n', '']);
+  });
+
+  it('text: a failed turn keeps its partial answer on stdout and explains itself on stderr', async () => {
+    const run = await ask('[[sim:crash]]', {});
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('Here is the first half of the ans\n');
+    expect(run.stderr).toMatch(/^error: /m);
+  });
+
+  it('--resume and --resume-id reach kiro-cli through the resolved settings', async () => {
+    const id = '607a278f-0000-4000-8000-000000000000';
+    const resumed = await ask('again', {json: true, resume: true});
+    const byId = await ask('again', {json: true, 'resume-id': id});
+    const argvOf = (world: World): unknown =>
+      records(world).find((r) => (r.argv as string[])[0] === 'chat')?.argv;
+    expect(argvOf(resumed.world)).toContain('--resume');
+    expect(argvOf(byId.world)).toEqual(expect.arrayContaining(['--resume-id', id]));
+  });
+
+  it('a --resume-id that is no session id is refused before anything runs', async () => {
+    const world = makeWorld();
+    await expect(ask('x', {'resume-id': '../etc'}, world)).rejects.toThrow(
+      new UsageError(
+        '--resume-id takes a session id (a UUID, or sess_<UUID> for the V3 harness), not "../etc".',
+      ),
+    );
+    expect(records(world)).toEqual([]);
+  });
+
+  it('a kiro-cli that is not there: outcome cli_not_found, exit 6', async () => {
+    const run = await ask('hi', {json: true, 'cli-path': '/nonexistent/kiro-cli'});
+    expect(run.code).toBe(6);
+    expect(JSON.parse(run.stdout)).toMatchObject({outcome: 'cli_not_found'});
+  });
+});
