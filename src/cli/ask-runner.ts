@@ -15,7 +15,7 @@ import type {AskResult} from '../lib/types.js';
 import {turnProgress} from './progress.js';
 import {cliSettings} from './shared-flags.js';
 import {trapSignals} from './signals.js';
-import {writeReport} from './write-report.js';
+import {writeReport} from '../lib/fs/write-report.js';
 
 /** What the `ask` command hands over: the raw argument and flags, nothing interpreted yet. */
 export interface AskCommandInput {

@@ -5,7 +5,7 @@ import {summaryExitCode} from '../lib/batch/report-builder.js';
 import type {BatchSummary} from '../lib/batch/types.js';
 import {exitCodeFor} from '../lib/exit-codes.js';
 import {errorLabel, paint, warningLabel} from '../lib/output/terminal.js';
-import {writeReport} from './write-report.js';
+import {writeReport} from '../lib/fs/write-report.js';
 
 /**
  * Print a batch summary as text, JSON or JUnit (and write `--junit-file`); returns the exit code. `empty` says

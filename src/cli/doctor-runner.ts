@@ -12,7 +12,7 @@ import {renderJunit} from '../lib/output/junit.js';
 import {paint} from '../lib/output/terminal.js';
 import {givenFlags} from './shared-flags.js';
 import {trapSignals} from './signals.js';
-import {writeReport} from './write-report.js';
+import {writeReport} from '../lib/fs/write-report.js';
 
 /** The flags doctor reads itself rather than through the settings resolver. */
 const OWN_FLAGS = new Set(['check-timeout', 'config', 'probe']);

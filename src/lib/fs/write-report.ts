@@ -1,8 +1,8 @@
 import {writeFile} from 'node:fs/promises';
 import path from 'node:path';
-import {UsageError} from '../lib/errors.js';
-import {makeDirectories} from '../lib/fs/make-dirs.js';
-import {describePathError} from '../lib/fs/path-problem.js';
+import {UsageError} from '../errors.js';
+import {makeDirectories} from './make-dirs.js';
+import {describePathError} from './path-problem.js';
 
 /** Write a report file (JUnit), creating its directory; a failure is a usage error saying what is wrong. */
 export async function writeReport(file: string, content: string, flag = '--junit-file'): Promise<void> {
