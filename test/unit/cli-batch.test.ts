@@ -1,31 +1,26 @@
-import {mkdtempSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {PassThrough} from 'node:stream';
 
-import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
+import {beforeEach, describe, expect, it} from 'vitest';
 
 import {batchInput, type BatchFlags} from '../../src/cli/batch.js';
 import {runBatchReportCommand} from '../../src/cli/batch-report.js';
 import {plainProgress} from '../../src/cli/batch-progress.js';
 import {resolveBatchOptions} from '../../src/lib/batch/options.js';
 import {ReportBuilder} from '../../src/lib/batch/report-builder.js';
-import type {AttemptRecord, BatchSummary} from '../../src/lib/batch/types.js';
+import type {BatchSummary} from '../../src/lib/batch/types.js';
 import {UsageError} from '../../src/lib/errors.js';
 import {captureStreams} from '../helpers/streams.js';
-import {sampleAskResult} from '../helpers/validate.js';
+import {useTempHome} from '../helpers/temp-home.js';
+import {attemptRecord} from '../helpers/records.js';
 
-let cwd: string;
-let env: NodeJS.ProcessEnv;
+const home = useTempHome('kiro-x-cli-batch-');
+let cwd = '';
+let env: NodeJS.ProcessEnv = {};
 
 beforeEach(() => {
-  cwd = mkdtempSync(path.join(tmpdir(), 'kiro-x-cli-batch-'));
-  env = {HOME: cwd, PATH: ''};
-  vi.stubEnv('XDG_CONFIG_HOME', cwd);
-});
-
-afterEach(() => {
-  vi.unstubAllEnvs();
+  ({cwd, env} = home);
 });
 
 const options = (file: string, flags: BatchFlags, extra: NodeJS.ProcessEnv = {}) =>
@@ -37,23 +32,7 @@ async function usageError(promise: Promise<unknown>): Promise<string> {
   return (error as Error).message;
 }
 
-function attempt(id: string, over: Partial<AttemptRecord> = {}): AttemptRecord {
-  return {
-    ...sampleAskResult({durationMs: 1000}),
-    recordType: 'attempt',
-    runId: 'run-1',
-    file: 'b.txt',
-    id,
-    attempt: 1,
-    promptHash: `sha256:${id}`,
-    startedAt: '2025-01-01T00:00:00.000Z',
-    finishedAt: '2025-01-01T00:00:01.000Z',
-    status: 'passed',
-    willRetry: false,
-    assertions: [],
-    ...over,
-  };
-}
+const attempt = attemptRecord;
 
 describe('batch flags → options', () => {
   it('hands the setting flags to the resolver and keeps the batch choices apart', () => {

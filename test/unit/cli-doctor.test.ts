@@ -1,27 +1,22 @@
-import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {PassThrough} from 'node:stream';
 
-import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
+import {beforeEach, describe, expect, it} from 'vitest';
 
 import {doctorInput, runDoctorCommand, type DoctorFlags} from '../../src/cli/doctor.js';
 import {resolveDoctorOptions} from '../../src/lib/doctor/options.js';
 import type {DoctorResult} from '../../src/lib/doctor/types.js';
 import {UsageError} from '../../src/lib/errors.js';
 import {captureStreams} from '../helpers/streams.js';
+import {useTempHome} from '../helpers/temp-home.js';
 
-let cwd: string;
-let env: NodeJS.ProcessEnv;
+const home = useTempHome('kiro-x-cli-doctor-');
+let cwd = '';
+let env: NodeJS.ProcessEnv = {};
 
 beforeEach(() => {
-  cwd = mkdtempSync(path.join(tmpdir(), 'kiro-x-cli-doctor-'));
-  env = {HOME: cwd, KIRO_HOME: path.join(cwd, '.kiro'), PATH: ''};
-  vi.stubEnv('XDG_CONFIG_HOME', cwd);
-});
-
-afterEach(() => {
-  vi.unstubAllEnvs();
+  ({cwd, env} = home);
 });
 
 const options = (flags: DoctorFlags, extra: NodeJS.ProcessEnv = {}) =>

@@ -1,9 +1,8 @@
-import {cpSync, mkdirSync, mkdtempSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {cpSync, mkdirSync} from 'node:fs';
 import path from 'node:path';
 import {PassThrough} from 'node:stream';
 
-import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
+import {beforeEach, describe, expect, it} from 'vitest';
 
 import {
   runSessionShowCommand,
@@ -17,21 +16,17 @@ import {runSessionsDelete} from '../../src/lib/sessions/run-sessions.js';
 import type {SessionsListResult} from '../../src/lib/sessions/types.js';
 import {CAPTURES} from '../e2e/harness.js';
 import {captureStreams} from '../helpers/streams.js';
+import {useTempHome} from '../helpers/temp-home.js';
 
 const ID = '3f0c6d2e-8b1a-4c7e-9d55-2a61b0e4f7c3';
 const OTHER = '607a278f-0d2c-4c6e-9a43-1f2b3c4d5e6f';
 
-let cwd: string;
-let env: NodeJS.ProcessEnv;
+const home = useTempHome('kiro-x-cli-sessions-');
+let cwd = '';
+let env: NodeJS.ProcessEnv = {};
 
 beforeEach(() => {
-  cwd = mkdtempSync(path.join(tmpdir(), 'kiro-x-cli-sessions-'));
-  env = {HOME: cwd, KIRO_HOME: path.join(cwd, '.kiro'), PATH: ''};
-  vi.stubEnv('XDG_CONFIG_HOME', cwd);
-});
-
-afterEach(() => {
-  vi.unstubAllEnvs();
+  ({cwd, env} = home);
 });
 
 /** A V2 session store holding the 2.14.x capture. */
