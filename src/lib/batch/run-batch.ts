@@ -17,7 +17,7 @@ export interface RunBatchOptions {
   file: string;
   /** Batch defaults as the options of one turn (its prompt is ignored): the credential check runs with them. */
   base: AskOptions;
-  /** The options of an item's turn (`itemAskOptions` over the batch's settings), when no `plan` is given. */
+  /** The options of an item's turn (`itemAskOptions` over the batch's settings); plans the run when `plan` is not given. */
   itemOptions: (item: BatchItem) => Promise<AskOptions>;
   concurrency: number;
   retries: number;
