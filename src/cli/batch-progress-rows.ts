@@ -4,7 +4,7 @@ import {formatElapsed} from '../lib/duration.js';
 import {ITEM_MARKS, itemLine} from '../lib/batch/render-text.js';
 import type {BatchItem, ItemReport} from '../lib/batch/types.js';
 import {paint} from '../lib/output/terminal.js';
-import type {BatchProgress} from './batch-progress.js';
+import type {BatchProgress} from '../lib/batch/batch-progress.js';
 
 /** The mark of each finished row, by listr2 task: drawn in place of listr2's own ✔/✖ so TTY and plain agree. */
 const finishedMarks = new WeakMap<object, string>();
@@ -81,8 +81,12 @@ function finish(row: Row, error: Error | undefined): void {
  * `id  elapsed`, and when it ends the item's line (outcome, credits, time) with the mark plain lines use. The engine
  * schedules; listr2 only draws (every task is concurrent and waits on the engine's events).
  */
-export function rowsProgress(stream: NodeJS.WriteStream, ids: readonly string[]): BatchProgress {
-  const chalk = paint(stream, process.env);
+export function rowsProgress(
+  stream: NodeJS.WriteStream,
+  ids: readonly string[],
+  env: NodeJS.ProcessEnv,
+): BatchProgress {
+  const chalk = paint(stream, env);
   const colours = {passed: chalk.green, failed: chalk.red, error: chalk.red, skipped: chalk.yellow};
   const markOf = (report: ItemReport): string => colours[report.status](ITEM_MARKS[report.status]);
   const rows = new Map<string, Row>(

@@ -1,16 +1,9 @@
-import type {AttemptRecord, BatchItem, ItemReport} from '../lib/batch/types.js';
+import type {BatchProgress} from '../lib/batch/batch-progress.js';
 import {itemLine} from '../lib/batch/render-text.js';
-
-/** Progress of a batch on stderr; never on stdout. */
-export interface BatchProgress {
-  start(item: BatchItem, attempt: number): void;
-  record(record: AttemptRecord, report: ItemReport): void;
-  /** Called once when the batch ends; resolves when the last frame is drawn. */
-  stop(): void | Promise<void>;
-}
+import type {OutStream} from '../lib/output/streams.js';
 
 /** One plain line per finished item (and per retry), for CI logs and pipes. */
-export function plainProgress(stream: NodeJS.WritableStream, total: number): BatchProgress {
+export function plainProgress(stream: OutStream, total: number): BatchProgress {
   let done = 0;
   return {
     start() {},
@@ -28,11 +21,13 @@ export function plainProgress(stream: NodeJS.WritableStream, total: number): Bat
 
 /** listr2 rows on a TTY (`rowsProgress`); one plain line per finished item elsewhere (CI, pipes). */
 export async function batchProgress(
-  stream: NodeJS.WriteStream,
+  stream: OutStream,
   ids: readonly string[],
+  env: NodeJS.ProcessEnv,
 ): Promise<BatchProgress> {
-  if (!stream.isTTY) return plainProgress(stream, ids.length);
+  if (stream.isTTY !== true) return plainProgress(stream, ids.length);
   // listr2 and its renderer load only where they draw, keeping CI start-up lean.
   const {rowsProgress} = await import('./batch-progress-rows.js');
-  return rowsProgress(stream, ids);
+  // Only a terminal gets here, and a terminal's stream is a tty.WriteStream.
+  return rowsProgress(stream as NodeJS.WriteStream, ids, env);
 }

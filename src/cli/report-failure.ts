@@ -1,9 +1,9 @@
 import {exitCodeFor} from '../lib/exit-codes.js';
 import {formatError} from '../lib/output/ask-text.js';
+import {deliverReport, jsonDocument} from '../lib/output/report-destination.js';
 import {errorLabel, paint} from '../lib/output/terminal.js';
 import type {Outcome} from '../lib/outcomes.js';
 import {junitFileFromArgv, outputModeFromArgv} from './shared-flags.js';
-import {writeReport} from '../lib/fs/write-report.js';
 
 /** A failure that ended a command before it could render its own result. */
 export interface Failure {
@@ -26,18 +26,11 @@ export interface Failure {
  * steps; the exit code comes from the outcome.
  */
 export async function reportFailure(failure: Failure): Promise<void> {
-  const mode = outputModeFromArgv(failure.argv);
+  const streams = {stdout: process.stdout, stderr: process.stderr, env: process.env};
+  const output = outputModeFromArgv(failure.argv);
   const junitFile = failure.writesJunitFile ? junitFileFromArgv(failure.argv) : undefined;
-  const junit = mode === 'junit' || junitFile !== undefined ? await failure.junit() : '';
-  let fileError: string | null = null;
-  if (junitFile !== undefined) {
-    fileError = await writeReport(junitFile, junit).then(
-      () => null,
-      (error: Error) => error.message,
-    );
-  }
-  if (mode === 'json') process.stdout.write(`${JSON.stringify(failure.document, null, 2)}\n`);
-  else if (mode === 'junit') process.stdout.write(junit);
+  const forms = {text: () => '', json: () => jsonDocument(failure.document), junit: failure.junit};
+  const fileError = await deliverReport(forms, {...streams, output, junitFile});
   const colours = paint(process.stderr, process.env);
   process.stderr.write(formatError(failure.message, failure.suggestions, colours));
   // The failure may be that very file: say it once.

@@ -40,7 +40,7 @@ export default class Doctor extends BaseCommand {
   public async run(): Promise<void> {
     const {flags} = await this.parse(Doctor);
     // Imported here, not at the top, so `--help` never loads the checks.
-    const {runDoctorCommand} = await import('../cli/doctor-runner.js');
+    const {runDoctorCommand} = await import('../cli/doctor.js');
     process.exitCode = await runDoctorCommand(flags);
   }
 }

@@ -10,29 +10,14 @@ import {reportFromLedgers} from '../../src/lib/batch/ledger-report.js';
 import {renderBatchJunit} from '../../src/lib/batch/render-junit.js';
 import {summarize, summaryExitCode} from '../../src/lib/batch/report-builder.js';
 import {renderBatchText} from '../../src/lib/batch/render-text.js';
-import type {AttemptRecord, SkipRecord} from '../../src/lib/batch/types.js';
+import type {SkipRecord} from '../../src/lib/batch/types.js';
 import {UsageError} from '../../src/lib/errors.js';
-import {sampleAskResult, validateJunit} from '../helpers/validate.js';
+import {attemptRecord} from '../helpers/records.js';
+import {validateJunit} from '../helpers/validate.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'kiro-x-ledger-'));
 
-function attempt(id: string, over: Partial<AttemptRecord> = {}): AttemptRecord {
-  return {
-    ...sampleAskResult({durationMs: 1000}),
-    recordType: 'attempt',
-    runId: 'run-1',
-    file: 'b.txt',
-    id,
-    attempt: 1,
-    promptHash: `sha256:${id}`,
-    startedAt: '2025-01-01T00:00:00.000Z',
-    finishedAt: '2025-01-01T00:00:01.000Z',
-    status: 'passed',
-    willRetry: false,
-    assertions: [],
-    ...over,
-  };
-}
+const attempt = attemptRecord;
 
 const skip = (id: string, causedByFailure: boolean): SkipRecord => ({
   schemaVersion: 1,

@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 
-import {resolveSettings, type ResolveInput, type Settings} from '../../src/lib/config/index.js';
+import {mergeLayers, resolveSettings, type ResolveInput, type Settings} from '../../src/lib/config/index.js';
 import {UsageError} from '../../src/lib/errors.js';
 
 const DEFAULTS: Settings = {
@@ -55,7 +55,7 @@ afterEach(() => {
 describe('resolveSettings defaults', () => {
   it('gives the defaults and no config file when nothing is set', async () => {
     const sources = Object.fromEntries(Object.keys(DEFAULTS).map((key) => [key, 'default']));
-    await expect(resolve({})).resolves.toEqual({settings: DEFAULTS, configFile: null, sources});
+    await expect(resolve({})).resolves.toEqual({settings: DEFAULTS, configFile: null, sources, problems: []});
   });
 
   it('finds the config file from input.cwd, not from the cwd setting', async () => {
@@ -404,5 +404,45 @@ describe('flags', () => {
     expect(await usageError(resolve({configPath: file, flags: {retries: 'x'}}))).toBe(
       '--retries: expected an integer ≥ 0, got "x"',
     );
+  });
+});
+
+describe('tolerant resolution (doctor)', () => {
+  it('leaves out a broken config file and bad variables, saying why, and keeps the flags', async () => {
+    const file = writeConfig({model: 7});
+    const resolved = await resolve({
+      flags: {agent: 'reviewer'},
+      env: {KIRO_X_TIMEOUT: 'soon', KIRO_X_CONFIG: file},
+      tolerant: true,
+    });
+    expect(resolved.settings).toEqual({...DEFAULTS, agent: 'reviewer'});
+    expect(resolved.configFile).toBeNull();
+    expect(resolved.problems).toHaveLength(2);
+    expect(resolved.problems[0]).toContain('KIRO_X_TIMEOUT');
+    expect(resolved.problems[1]).toContain(file);
+  });
+
+  it('drops a configured cwd that is not a directory, but still refuses a bad --cwd', async () => {
+    const file = writeConfig({cwd: 'nope', model: 'm'});
+    const resolved = await resolve({configPath: file, tolerant: true});
+    expect(resolved.settings.cwd).toBeUndefined();
+    expect(resolved.settings.model).toBe('m');
+    expect(resolved.problems).toEqual([
+      `cwd (in ${file}): directory not found: ${path.join(configDir, 'nope')}`,
+    ]);
+    expect(await usageError(resolve({flags: {cwd: 'gone'}, tolerant: true}))).toBe(
+      `--cwd: directory not found: ${path.join(cwd, 'gone')}`,
+    );
+  });
+});
+
+describe('mergeLayers', () => {
+  it('takes each key from the first layer that sets it, a group as a unit', () => {
+    const merged = mergeLayers([
+      {trustTools: ['grep'], model: 'a'},
+      {trustAllTools: true, model: 'b', agent: 'x'},
+    ]);
+    expect(merged.settings).toEqual({trustTools: ['grep'], model: 'a', agent: 'x'});
+    expect(merged.from).toEqual({trustTools: 0, model: 0, agent: 1});
   });
 });

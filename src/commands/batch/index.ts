@@ -60,7 +60,7 @@ export default class Batch extends BaseCommand {
   public async run(): Promise<void> {
     const {args, flags} = await this.parse(Batch);
     // Imported here, not at the top, so `--help` never loads the runner.
-    const {runBatchCommand} = await import('../../cli/batch-runner.js');
-    process.exitCode = await runBatchCommand({file: args.file, flags});
+    const {runBatchCommand} = await import('../../cli/batch.js');
+    process.exitCode = await runBatchCommand(args.file, flags);
   }
 }

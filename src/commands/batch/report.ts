@@ -21,7 +21,7 @@ export default class BatchReport extends BaseCommand {
 
   public async run(): Promise<void> {
     const {argv, flags} = await this.parse(BatchReport);
-    const {runBatchReport} = await import('../../cli/batch-report-runner.js');
-    process.exitCode = await runBatchReport(argv as string[], flags);
+    const {runBatchReportCommand} = await import('../../cli/batch-report.js');
+    process.exitCode = await runBatchReportCommand(argv as string[], flags);
   }
 }

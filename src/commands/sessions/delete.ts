@@ -22,7 +22,7 @@ export default class SessionsDelete extends BaseCommand {
 
   public async run(): Promise<void> {
     const {argv, flags} = await this.parse(SessionsDelete);
-    const {runSessionsDelete} = await import('../../cli/sessions-runner.js');
-    process.exitCode = await runSessionsDelete(argv as string[], flags);
+    const {runSessionsDeleteCommand} = await import('../../cli/sessions.js');
+    process.exitCode = await runSessionsDeleteCommand(argv as string[], flags);
   }
 }

@@ -25,7 +25,7 @@ export default class SessionsList extends BaseCommand {
 
   public async run(): Promise<void> {
     const {flags} = await this.parse(SessionsList);
-    const {runSessionsList} = await import('../../cli/sessions-runner.js');
-    process.exitCode = await runSessionsList(flags);
+    const {runSessionsListCommand} = await import('../../cli/sessions.js');
+    process.exitCode = await runSessionsListCommand(flags);
   }
 }

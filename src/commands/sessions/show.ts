@@ -23,7 +23,7 @@ export default class SessionsShow extends BaseCommand {
 
   public async run(): Promise<void> {
     const {args, flags} = await this.parse(SessionsShow);
-    const {runSessionsShow} = await import('../../cli/sessions-runner.js');
-    process.exitCode = await runSessionsShow(args.id, flags);
+    const {runSessionShowCommand} = await import('../../cli/sessions.js');
+    process.exitCode = await runSessionShowCommand(args.id, flags);
   }
 }

@@ -1,7 +1,7 @@
-/* kiro-x batch as a library: parse and validate a batch, run it with a ledger, report from ledgers. */
+/* kiro-x batch as a library: resolve its options, parse and validate a batch, run it with a ledger, report from ledgers. */
 export {batchFormat, parseBatch, type BatchSource} from './parse-batch.js';
 export {checkExpectations} from './expectations.js';
-export {itemAskOptions, itemPromptHash} from './item-options.js';
+export {itemAskOptions, itemLayer, itemPromptHash} from './item-options.js';
 export {openLedger, type LedgerWriter} from './ledger-writer.js';
 export {readLedger, type LedgerProblem} from './ledger-reader.js';
 export {exists, loadLedgers, reportFromLedgers} from './ledger-report.js';
@@ -11,5 +11,10 @@ export {itemLine, renderBatchText} from './render-text.js';
 export {backoffDelay, DEFAULT_BACKOFF, isTransient, type Backoff} from './retry-policy.js';
 export {parseShard, selectShard, type Shard} from './shard.js';
 export {runBatch, type BatchRun, type RunBatchOptions} from './run-batch.js';
-export type {Selection} from './select-items.js';
+export type {Plan, PlannedItem, Selection} from './select-items.js';
+export {DEFAULT_LEDGER, resolveBatchOptions, type BatchInput, type BatchOptions} from './options.js';
+export {runBatchFile, type BatchIo} from './run-batch-file.js';
+export {resolveBatchReportOptions, runBatchReport, type BatchReportOptions} from './run-batch-report.js';
+export {ledgerWarnings, writeBatchReport} from './report-output.js';
+export {SILENT_PROGRESS, type BatchProgress, type BatchProgressFactory} from './batch-progress.js';
 export * from './types.js';

@@ -1,5 +1,6 @@
 import {LineCounter, parseDocument, isSeq} from 'yaml';
 
+import {firstLine} from '../output/shorten.js';
 import type {BatchFormat} from './types.js';
 
 /** One raw entry of a batch file and the line it starts on. */
@@ -81,7 +82,7 @@ function readYaml(text: string, what = 'a YAML list of items'): ReadEntries {
       entries: [],
       problems: doc.errors.map((e) => ({
         line: counter.linePos(e.pos[0]).line,
-        message: e.message.split('\n')[0] ?? e.message,
+        message: firstLine(e.message) || e.message,
       })),
     };
   }

@@ -5,11 +5,10 @@ import type {AskOptions} from '../ask/options.js';
 import {plural} from '../output/plural.js';
 import type {AskResult} from '../ask/result.js';
 import {checkExpectations} from './expectations.js';
-import {itemAskOptions} from './item-options.js';
 import type {LedgerWriter} from './ledger-writer.js';
 import {ReportBuilder, summarize} from './report-builder.js';
 import {backoffDelay, DEFAULT_BACKOFF, isTransient, pause, type Backoff} from './retry-policy.js';
-import {planItems, type Plan, type Selection} from './select-items.js';
+import {planItems, type Plan, type PlannedItem, type Selection} from './select-items.js';
 import type {AttemptRecord, BatchItem, BatchSummary, ItemReport, SkipRecord} from './types.js';
 
 /** Everything one batch run needs: plain data, so the library runs batches without the CLI. */
@@ -18,8 +17,10 @@ export interface RunBatchOptions {
   items: readonly BatchItem[];
   /** The batch file as the ledger names it (relative to the ledger's directory). */
   file: string;
-  /** Batch defaults as the options of one turn (its prompt is ignored). */
+  /** Batch defaults as the options of one turn (its prompt is ignored): the credential check runs with them. */
   base: AskOptions;
+  /** The options of an item's turn (`itemAskOptions` over the batch's settings); plans the run when `plan` is not given. */
+  itemOptions: (item: BatchItem) => Promise<AskOptions>;
   concurrency: number;
   retries: number;
   failFast: boolean;
@@ -65,7 +66,8 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchRun> {
   const started = Date.now();
   const builder = options.previous ?? new ReportBuilder();
   const plan =
-    options.plan ?? planItems(options.items, options.base, options.file, builder, options.selection ?? 'all');
+    options.plan ??
+    (await planItems(options.items, options.itemOptions, options.file, builder, options.selection ?? 'all'));
   const signal = options.signal;
   let stop: Stop | null = null;
   // Once kiro-cli reports a usage limit, no further attempt can run: not even a retry of a running item.
@@ -86,11 +88,13 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchRun> {
     void settled.then(() => syncing.delete(settled));
   };
 
-  const attempt = async (item: BatchItem, promptHash: string, n: number): Promise<AttemptRecord> => {
+  const attempt = async (
+    {item, options: turn, promptHash}: PlannedItem,
+    n: number,
+  ): Promise<AttemptRecord> => {
     options.onStart?.(item, n);
     const startedAt = new Date().toISOString();
-    const askOptions = itemAskOptions(item, options.base, signal);
-    const result: AskResult = preflight ?? (await ask(askOptions));
+    const result: AskResult = preflight ?? (await ask({...turn, signal}));
     const assertions = result.outcome === 'completed' ? checkExpectations(item.expect, result.text) : [];
     const status =
       result.outcome !== 'completed' ? 'error' : assertions.every((a) => a.passed) ? 'passed' : 'failed';
@@ -131,9 +135,10 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchRun> {
     return record;
   };
 
-  const runItem = async (item: BatchItem, promptHash: string): Promise<void> => {
+  const runItem = async (planned: PlannedItem): Promise<void> => {
+    const {item} = planned;
     for (let n = 1; ; n++) {
-      const record = await attempt(item, promptHash, n);
+      const record = await attempt(planned, n);
       if (!record.willRetry) {
         // Every other item would meet the same limit: start none, let the running ones finish.
         if (record.outcome === 'usage_limited' && stop === null && !signal?.aborted) {
@@ -155,7 +160,7 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchRun> {
   const worker = async (): Promise<void> => {
     while (stop === null && ledgerError === null && !signal?.aborted && next < plan.run.length) {
       const entry = plan.run[next++];
-      if (entry) await runItem(entry.item, entry.promptHash);
+      if (entry) await runItem(entry);
     }
   };
   const workers = Math.max(1, Math.min(options.concurrency, plan.run.length));

@@ -1,14 +1,15 @@
 import type {AskOptions} from '../ask/options.js';
-import {itemAskOptions, itemPromptHash} from './item-options.js';
+import {itemPromptHash} from './item-options.js';
 import type {ReportBuilder} from './report-builder.js';
 import type {BatchItem, ItemReport} from './types.js';
 
 /** Which items a run starts: all, those without a passing record (`--resume`), or those that failed. */
 export type Selection = 'all' | 'resume' | 'retry-failed';
 
-/** An item to run and the hash its records carry. */
+/** An item to run, the options of its turn and the hash its records carry. */
 export interface PlannedItem {
   item: BatchItem;
+  options: AskOptions;
   promptHash: string;
 }
 
@@ -23,22 +24,23 @@ export interface Plan {
  * Decide what to run. `resume` skips an item whose latest record has the same prompt hash and passed;
  * `retry-failed` runs only items whose latest record failed or errored (whatever their hash).
  */
-export function planItems(
+export async function planItems(
   items: readonly BatchItem[],
-  base: AskOptions,
+  optionsOf: (item: BatchItem) => Promise<AskOptions>,
   file: string,
   previous: ReportBuilder,
   selection: Selection,
-): Plan {
+): Promise<Plan> {
   const run: PlannedItem[] = [];
   const hashes = new Map<string, string>();
   for (const item of items) {
-    const promptHash = itemPromptHash(itemAskOptions(item, base));
+    const options = await optionsOf(item);
+    const promptHash = itemPromptHash(options);
     hashes.set(item.id, promptHash);
     const latest = previous.get(file, item.id);
     if (selection === 'resume' && latest?.status === 'passed' && latest.promptHash === promptHash) continue;
     if (selection === 'retry-failed' && latest?.status !== 'failed' && latest?.status !== 'error') continue;
-    run.push({item, promptHash});
+    run.push({item, options, promptHash});
   }
   return {
     run,

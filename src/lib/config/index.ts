@@ -1,5 +1,11 @@
 /* The configuration resolver: settings metadata, config-file loading and flag > env > file > default. */
-export {resolveSettings, DEFAULT_SETTINGS, type ResolveInput, type ResolvedSettings} from './resolve.js';
+export {
+  mergeLayers,
+  resolveSettings,
+  DEFAULT_SETTINGS,
+  type ResolveInput,
+  type ResolvedSettings,
+} from './resolve.js';
 export {
   CONFIG_SEARCH_PLACES,
   loadConfig,

@@ -1,6 +1,7 @@
 import {captureKiro} from '../engine/process/capture-kiro.js';
 import {explainOutput} from '../engine/headless/explain-output.js';
 import {credentialUsable} from './check-credential.js';
+import {firstLine} from '../output/shorten.js';
 import {fail, pass, skip, warn, type DoctorCheck} from './types.js';
 
 /** The model ids and default of `kiro-cli chat --list-models --format json`, or null when it is not that. */
@@ -25,8 +26,7 @@ export function parseModelList(stdout: string): {ids: string[]; defaultModel: st
 
 /** A line of kiro-cli's saying the backend refused the credential (`Not logged in`, `Authentication failed`). */
 export function authRefusal(text: string): string | null {
-  const line = text.split('\n').find((l) => /Authentication failed|Not logged in|not logged in/.test(l));
-  return line === undefined ? null : line.trim();
+  return firstLine(text, /Authentication failed|Not logged in|not logged in/) || null;
 }
 
 /**

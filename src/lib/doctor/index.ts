@@ -1,9 +1,10 @@
 /* `kiro-x doctor` as a library: settings that survive a broken config, the checks, the runner, the renderers. */
 export {ALL_CHECKS} from './checks.js';
 export {DEFAULT_CHECK_TIMEOUT_MS, runDoctor, type DoctorOptions} from './run-doctor.js';
-export {resolveDoctorSettings, type DoctorSettings, type DoctorSettingsInput} from './doctor-settings.js';
+export {resolveDoctorOptions, type DoctorInput, type DoctorRunOptions} from './options.js';
+export {runDoctorReport, type DoctorIo} from './run-doctor-report.js';
 export {renderDoctorText} from './render-text.js';
-export {doctorToJunit, DOCTOR_SUITE_NAME} from './render-junit.js';
+export {doctorToJunit, DOCTOR_SUITE_NAME, renderDoctorJunit} from './render-junit.js';
 export {
   CHECK_STATUSES,
   type CheckResult,

@@ -1,4 +1,4 @@
-import type {JunitCase, JunitResult, JunitSuite} from '../output/junit.js';
+import {renderJunit, type JunitCase, type JunitResult, type JunitSuite} from '../output/junit.js';
 import type {CheckResult, DoctorResult} from './types.js';
 
 /** The testsuite name of every doctor report. */
@@ -32,4 +32,9 @@ export function doctorToJunit(result: DoctorResult): JunitSuite {
     return testcase;
   });
   return {name: DOCTOR_SUITE_NAME, timeMs: result.durationMs, cases};
+}
+
+/** The JUnit report of a doctor run: its one suite. */
+export function renderDoctorJunit(result: DoctorResult): string {
+  return renderJunit([doctorToJunit(result)], {name: DOCTOR_SUITE_NAME});
 }

@@ -1,3 +1,4 @@
+import {firstLine} from '../output/shorten.js';
 import {captureKiro} from './process/capture-kiro.js';
 
 /** Numeric dotted comparison: is `version` at least `minimum`? Leading `v` and suffixes are ignored. */
@@ -44,7 +45,7 @@ export async function readCliVersion(
     spawnErrorCode: run.spawnErrorCode,
     timedOut: run.timedOut,
     exitCode: run.exitCode,
-    said: (run.stdout.trim() || run.stderr.trim()).split('\n')[0] ?? '',
+    said: firstLine(run.stdout) || firstLine(run.stderr),
   };
 }
 

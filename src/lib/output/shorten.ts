@@ -15,3 +15,15 @@ export function truncate(text: string, max: number): string {
 export function oneLine(text: string, max = 80): string {
   return truncate(text.replace(/\s+/g, ' ').trim(), max);
 }
+
+/**
+ * The first non-blank line of a program's output or a message, trimmed (only among lines matching `pattern`
+ * when one is given); '' when there is none. Messages quote it as the evidence of what happened.
+ */
+export function firstLine(text: string, pattern?: RegExp): string {
+  for (const line of text.split('\n')) {
+    const trimmed = line.trim();
+    if (trimmed !== '' && (pattern === undefined || pattern.test(trimmed))) return trimmed;
+  }
+  return '';
+}

@@ -1,7 +1,7 @@
 import {Chalk, type ChalkInstance, type ColorSupportLevel} from 'chalk';
 
 /** The part of a stream colour detection looks at; `process.stdout`/`process.stderr` fit. */
-export type ColorStream = Pick<NodeJS.WriteStream, 'isTTY'>;
+export type ColorStream = {isTTY?: boolean | undefined};
 
 /** The environment variables colour detection reads. */
 export type ColorEnv = Readonly<Record<string, string | undefined>>;

@@ -9,3 +9,11 @@ export {showSession, type ChildSession, type SessionShowResult, type ShowOptions
 export {sessionStoreDir, sessionsRoot} from './store-paths.js';
 export {verdictFromListings, verdictFromStore, type SessionChange, type TurnVerdict} from './turn-verdict.js';
 export type {ListingSource, SessionEntry, SessionsListResult, SessionsOptions} from './types.js';
+export {
+  deleteIds,
+  resolveSessionsOptions,
+  type SessionShowOptions,
+  type SessionsDeleteOptions,
+  type SessionsListOptions,
+} from './options.js';
+export {runSessionShow, runSessionsDelete, runSessionsList, type SessionsIo} from './run-sessions.js';

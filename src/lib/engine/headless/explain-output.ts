@@ -1,3 +1,4 @@
+import {firstLine} from '../../output/shorten.js';
 import {StderrScanner} from './stderr-scanner.js';
 
 /**
@@ -10,10 +11,5 @@ export function explainOutput(stderr: string, stdout = ''): string {
   scanner.push(Buffer.from(stderr, 'utf8'));
   const explanation = scanner.end().explanation;
   if (explanation !== null) return explanation;
-  return (
-    stdout
-      .split('\n')
-      .map((line) => line.trim())
-      .find((line) => line !== '') ?? ''
-  );
+  return firstLine(stdout);
 }
