@@ -61,6 +61,9 @@ await build({
   plugins: [runtimePlugin],
   // oclif looks for TypeScript only to run a plugin's sources in development; kiro-x ships compiled code.
   external: ['typescript'],
+  // On every start oclif loads semver to check Node against oclif's own engines range, not kiro-x's (npm checks
+  // those on install); the variable is oclif's documented switch for it, set here for the bundled copy only.
+  define: {'process.env.OCLIF_DISABLE_ENGINE_WARNING': '"1"'},
   // Bundled CommonJS (oclif and most of its dependencies) calls require() for Node's built-in modules.
   banner: {
     js: "import {createRequire as __createRequire} from 'node:module'; const require = __createRequire(import.meta.url);",
