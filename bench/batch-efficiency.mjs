@@ -7,7 +7,7 @@ const LATENCY_MS = 200;
 /** Efficiency at -j 1, 4, 16, 64; the process start-up of kiro-x itself (measured on an empty run) is not counted. */
 export default {
   name: 'batch-efficiency',
-  title: `3. batch efficiency: ${ITEMS} items, ${LATENCY_MS} ms simulated latency`,
+  title: `2. batch efficiency: ${ITEMS} items, ${LATENCY_MS} ms simulated latency`,
   target: '≥ 90 % at -j 16',
   async run({quick}) {
     const {file, dir} = batchDir(ITEMS);

@@ -5,7 +5,7 @@ import {simWorld} from './sim-env.mjs';
 
 export default {
   name: 'doctor',
-  title: '6. doctor with a responsive kiro-cli',
+  title: '5. doctor with a responsive kiro-cli',
   target: '< 2000 ms',
   async run({quick}) {
     const {env, cwd} = simWorld();

@@ -35,7 +35,7 @@ function peakRss(args, cwd) {
 
 export default {
   name: 'ledger-memory',
-  title: `5. ledger: peak memory, ${ITEMS} items`,
+  title: `4. ledger: peak memory, ${ITEMS} items`,
   target: '≤ 200 MB',
   async run({quick}) {
     const {file, dir} = batchDir(ITEMS);

@@ -1,9 +1,9 @@
 // The bench harness: each figure is a module in bench/ exporting {name, title, target, run, format}; add one
-// by writing the module and listing it below. Results: a table on stdout, JSON in bench/results/.
-import {mkdirSync, writeFileSync} from 'node:fs';
+// by writing the module and listing it below. Results: a table on stdout, JSON in bench/results/latest.json,
+// where a run of some figures (`node bench/run.mjs startup`) replaces only theirs, each dated.
+import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 
-import askOverhead from './ask-overhead.mjs';
 import batchEfficiency from './batch-efficiency.mjs';
 import doctor from './doctor.mjs';
 import ledgerMemory from './ledger-memory.mjs';
@@ -11,7 +11,7 @@ import {ROOT} from './lib.mjs';
 import startup from './startup.mjs';
 import streaming from './streaming.mjs';
 
-const FIGURES = [askOverhead, startup, batchEfficiency, streaming, ledgerMemory, doctor];
+const FIGURES = [startup, batchEfficiency, streaming, ledgerMemory, doctor];
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const quick = process.argv.includes('--quick');
@@ -21,10 +21,33 @@ for (const figure of FIGURES) {
   process.stdout.write(`\n${figure.title} (target ${figure.target})\n`);
   const rows = await figure.run({quick});
   for (const row of rows) process.stdout.write(`  ${figure.format(row)}\n`);
-  results[figure.name] = {title: figure.title, target: figure.target, rows};
+  const date = new Date().toISOString();
+  results[figure.name] = {
+    title: figure.title,
+    target: figure.target,
+    date,
+    node: process.version,
+    quick,
+    rows,
+  };
 }
-const dir = path.join(ROOT, 'bench', 'results');
-mkdirSync(dir, {recursive: true});
-const doc = {date: new Date().toISOString(), node: process.version, quick, results};
-writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify(doc, null, 2)}\n`);
-process.stdout.write(`\nwrote ${path.relative(process.cwd(), path.join(dir, 'latest.json'))}\n`);
+const file = path.join(ROOT, 'bench', 'results', 'latest.json');
+mkdirSync(path.dirname(file), {recursive: true});
+// Figures not run this time keep their last results (under today's title); a file from before per-figure
+// dates lends them its own.
+const earlier = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {results: {}};
+const lastRun = ({name, title}) =>
+  earlier.results[name] && {
+    date: earlier.date,
+    node: earlier.node,
+    quick: earlier.quick,
+    ...earlier.results[name],
+    title,
+  };
+const merged = Object.fromEntries(
+  FIGURES.map((figure) => [figure.name, results[figure.name] ?? lastRun(figure)]).filter(
+    ([, result]) => result !== undefined,
+  ),
+);
+writeFileSync(file, `${JSON.stringify({results: merged}, null, 2)}\n`);
+process.stdout.write(`\nwrote ${path.relative(process.cwd(), file)}\n`);

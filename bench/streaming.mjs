@@ -7,7 +7,7 @@ const MB = 1_000_000;
 
 export default {
   name: 'streaming',
-  title: '4. streaming a 200 MB transcript through ask',
+  title: '3. streaming a 200 MB transcript through ask',
   target: 'text peak RSS <= 100 MB; JSON <= 3 x output + 80 MB',
   async run({quick}) {
     const bytes = quick ? 50 * MB : 200 * MB;
