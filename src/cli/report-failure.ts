@@ -12,7 +12,7 @@ export interface Failure {
   outcome: Outcome;
   message: string;
   suggestions: readonly string[];
-  /** The document JSON mode prints. */
+  /** The document JSON mode prints (on one line in `stream-json` mode). */
   document: unknown;
   /** The report JUnit mode prints and `--junit-file` receives. */
   junit: () => Promise<string>;
@@ -37,6 +37,8 @@ export async function reportFailure(failure: Failure): Promise<void> {
     );
   }
   if (mode === 'json') process.stdout.write(`${JSON.stringify(failure.document, null, 2)}\n`);
+  // A stream that ends before its turn began is that one result line.
+  else if (mode === 'stream-json') process.stdout.write(`${JSON.stringify(failure.document)}\n`);
   else if (mode === 'junit') process.stdout.write(junit);
   const colours = paint(process.stderr, process.env);
   process.stderr.write(formatError(failure.message, failure.suggestions, colours));

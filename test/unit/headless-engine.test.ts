@@ -4,6 +4,7 @@ import {engineFor} from '../../src/lib/engine/index.js';
 import {headlessEngine} from '../../src/lib/engine/headless/run-turn.js';
 import type {TurnEvent, TurnInput} from '../../src/lib/engine/turn.js';
 import {makeWorld, removeWorlds, SIM_BIN, TEST_KEY} from '../e2e/harness.js';
+import {validateStreamEvent} from '../helpers/validate.js';
 
 afterAll(removeWorlds);
 
@@ -100,11 +101,12 @@ describe('headlessEngine', () => {
       type: 'warning',
       message: 'Failed to retrieve MCP settings; MCP functionality disabled',
     });
-    // Stamped from the turn's start, in order.
+    // Stamped from the turn's start, in order, and each one a valid stream-json line.
     const stamps = run.events.map((e) => ('elapsedMs' in e ? e.elapsedMs : -1));
     expect(stamps.every((ms, i) => Number.isInteger(ms) && ms >= 1000 && ms >= (stamps[i - 1] ?? 0))).toBe(
       true,
     );
+    for (const event of run.events) expect(validateStreamEvent(event)).toEqual({valid: true, errors: []});
     run.dispose();
   });
 
