@@ -19,7 +19,7 @@ export interface CommandIo {
   /** Read for `KIRO_X_*` settings, passed to kiro-cli, and read for colour. */
   env: NodeJS.ProcessEnv;
   stdin: NodeJS.ReadableStream & {isTTY?: boolean};
-  stdout: NodeJS.WritableStream;
+  stdout: NodeJS.WritableStream & {isTTY?: boolean};
   stderr: NodeJS.WriteStream;
 }
 
@@ -33,7 +33,7 @@ const processIo = (): CommandIo => ({
 
 /**
  * `kiro-x ask`: settings from flags, env and config, the prompt, one turn with signals trapped and its live
- * output (events, or progress on a terminal), then the result rendered; returns the exit code.
+ * output (events, or the answer and progress on a terminal), then the result rendered; returns the exit code.
  */
 export async function runAskCommand(input: AskCommandInput, io: CommandIo = processIo()): Promise<number> {
   const {settings} = await askCliSettings(input.flags, io.cwd, io.env);
@@ -50,7 +50,12 @@ export async function runAskCommand(input: AskCommandInput, io: CommandIo = proc
     await live.stop().finally(() => cancellation.dispose());
   }
   try {
-    const render = {...askRenderOptions(settings, prompt), cancelledBy: cancellation.received, env: io.env};
+    const render = {
+      ...askRenderOptions(settings, prompt),
+      cancelledBy: cancellation.received,
+      env: io.env,
+      answerStreamed: live.answerStreamed,
+    };
     return await renderAsk(spooled, render, io);
   } finally {
     spooled.dispose();

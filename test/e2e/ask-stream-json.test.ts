@@ -1,6 +1,7 @@
+import {spawnSync} from 'node:child_process';
 import {afterAll, describe, expect, it} from 'vitest';
 import {validateAskResult, validateStreamEvent} from '../helpers/validate.js';
-import {makeWorld, removeWorlds, runKiroX} from './harness.js';
+import {BIN, makeWorld, removeWorlds, runKiroX} from './harness.js';
 
 afterAll(removeWorlds);
 
@@ -67,5 +68,26 @@ describe('ask --output stream-json (the built CLI against the simulator)', () =>
       'Here is the first half of the ans\n',
     ]);
     expect(run.stderr).toMatch(/^error: /m);
+  });
+});
+
+const hasScript = spawnSync('script', ['--version']).status === 0;
+const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
+
+describe.skipIf(!hasScript)('ask text output on a terminal', () => {
+  it('streams the answer to the terminal as it arrives, each message once', () => {
+    const world = makeWorld();
+    // stdout on the pseudo-terminal; stderr (the indicator) away, so the screen holds only the answer.
+    const command = `${quote(process.execPath)} ${quote(BIN)} ask ${quote('hi [[sim:messages=3]]')} 2>/dev/null`;
+    const run = spawnSync('script', ['-qfec', command, '/dev/null'], {
+      cwd: world.workspace,
+      env: world.env,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(run.status).toBe(0);
+    expect(run.stdout.replace(/\r\n/g, '\n')).toBe(
+      'Step 1 of 3.\n\nStep 2 of 3.\n\nYou said: hi [[sim:messages=3]]\n',
+    );
   });
 });

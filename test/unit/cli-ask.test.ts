@@ -91,6 +91,20 @@ describe('runAskCommand (the ask adapter)', () => {
     expect(run.stdout.split('\n').at(-2)).toMatch(/^\{"type":"result","schemaVersion":1,"ok":true,/);
   });
 
+  it('text on a terminal: the answer streams as it arrives and is not printed twice', async () => {
+    const run = await ask('hi [[sim:messages=2]]', {}, makeWorld(), true);
+    expect([run.code, run.stdout, run.stderr]).toEqual([
+      0,
+      'Step 1 of 2.\n\nYou said: hi [[sim:messages=2]]\n',
+      '',
+    ]);
+  });
+
+  it('text in a pipe: only the final answer, at the end', async () => {
+    const run = await ask('hi [[sim:messages=2]]', {});
+    expect(run.stdout).toBe('You said: hi [[sim:messages=2]]\n');
+  });
+
   it('--resume and --resume-id reach kiro-cli through the resolved settings', async () => {
     const id = '607a278f-0000-4000-8000-000000000000';
     const resumed = await ask('again', {json: true, resume: true});

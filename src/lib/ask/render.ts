@@ -24,6 +24,8 @@ export interface AskRenderOptions {
   cancelledBy: 'SIGINT' | 'SIGTERM' | null;
   /** Read for colour (`NO_COLOR`, `FORCE_COLOR`, `TERM`) and for whether `KIRO_API_KEY` is set. */
   env: NodeJS.ProcessEnv;
+  /** Text mode: the answer already reached stdout as it arrived (a terminal), so it is not printed again. */
+  answerStreamed?: boolean | undefined;
 }
 
 /** Where a result goes: the document or answer on stdout, diagnostics on stderr. */
@@ -76,7 +78,7 @@ export async function renderAsk(
   else if (mode === 'junit') await untilClosed(() => writeChunk(stdout, junit));
   const colours = paint({isTTY: stderr.isTTY === true}, options.env);
   if (mode === 'text') {
-    await untilClosed(() => writeAnswer(spooled, stdout));
+    if (!options.answerStreamed) await untilClosed(() => writeAnswer(spooled, stdout));
     const context = {apiKeySet: Boolean(options.env.KIRO_API_KEY), cliPath: options.cliPath, paint: colours};
     stderr.write(formatAskText(quietFor(result, options.usesMcp), context).stderr);
   } else if (!result.ok) {
