@@ -6,12 +6,13 @@ import path from 'node:path';
 
 import batchEfficiency from './batch-efficiency.mjs';
 import doctor from './doctor.mjs';
+import firstEvent from './first-event.mjs';
 import ledgerMemory from './ledger-memory.mjs';
 import {ROOT} from './lib.mjs';
 import startup from './startup.mjs';
 import streaming from './streaming.mjs';
 
-const FIGURES = [startup, batchEfficiency, streaming, ledgerMemory, doctor];
+const FIGURES = [startup, batchEfficiency, streaming, ledgerMemory, doctor, firstEvent];
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const quick = process.argv.includes('--quick');

@@ -2,8 +2,8 @@ import {askSpooled, type SpooledAsk} from '../lib/ask/ask.js';
 import {askCommandOptions} from '../lib/ask/from-settings.js';
 import {readPrompt} from '../lib/ask/prompt-input.js';
 import {askRenderOptions, checkAskOutput, renderAsk} from '../lib/ask/render.js';
-import {turnProgress} from './progress.js';
-import {cliSettings} from './shared-flags.js';
+import {liveOutput} from './live-output.js';
+import {askCliSettings} from './shared-flags.js';
 import {trapSignals} from './signals.js';
 
 /** What the `ask` command hands over: the prompt argument and the parsed flags. */
@@ -19,7 +19,7 @@ export interface CommandIo {
   /** Read for `KIRO_X_*` settings, passed to kiro-cli, and read for colour. */
   env: NodeJS.ProcessEnv;
   stdin: NodeJS.ReadableStream & {isTTY?: boolean};
-  stdout: NodeJS.WritableStream;
+  stdout: NodeJS.WritableStream & {isTTY?: boolean};
   stderr: NodeJS.WriteStream;
 }
 
@@ -32,25 +32,30 @@ const processIo = (): CommandIo => ({
 });
 
 /**
- * `kiro-x ask`: settings from flags, env and config, the prompt, one turn with signals trapped and progress on
- * a terminal, then the result rendered; returns the process exit code.
+ * `kiro-x ask`: settings from flags, env and config, the prompt, one turn with signals trapped and its live
+ * output (events, or the answer and progress on a terminal), then the result rendered; returns the exit code.
  */
 export async function runAskCommand(input: AskCommandInput, io: CommandIo = processIo()): Promise<number> {
-  const {settings} = await cliSettings(input.flags, io.cwd, io.env);
+  const {settings} = await askCliSettings(input.flags, io.cwd, io.env);
   checkAskOutput(settings.junitFile);
   const prompt = await readPrompt({arg: input.promptArg, file: input.promptFile, stdin: io.stdin});
   const cancellation = trapSignals();
-  const progress = settings.output === 'text' ? turnProgress(io.stderr, 'kiro-cli') : undefined;
+  const live = liveOutput(settings.output, io);
   let spooled: SpooledAsk;
   try {
-    const run = {env: io.env, signal: cancellation.signal, onEvent: progress?.onEvent};
+    const run = {env: io.env, signal: cancellation.signal, onEvent: live.onEvent};
     spooled = await askSpooled(await askCommandOptions(settings, prompt, run));
   } finally {
-    progress?.stop();
-    cancellation.dispose();
+    // Signals stay trapped while the last events drain to a slow reader.
+    await live.stop().finally(() => cancellation.dispose());
   }
   try {
-    const render = {...askRenderOptions(settings, prompt), cancelledBy: cancellation.received, env: io.env};
+    const render = {
+      ...askRenderOptions(settings, prompt),
+      cancelledBy: cancellation.received,
+      env: io.env,
+      answerStreamed: live.answerStreamed,
+    };
     return await renderAsk(spooled, render, io);
   } finally {
     spooled.dispose();

@@ -12,7 +12,7 @@ export interface Failure {
   outcome: Outcome;
   message: string;
   suggestions: readonly string[];
-  /** The document JSON mode prints. */
+  /** The document JSON mode prints (on one line in `stream-json` mode). */
   document: unknown;
   /** The report JUnit mode prints and `--junit-file` receives. */
   junit: () => Promise<string>;
@@ -29,8 +29,12 @@ export async function reportFailure(failure: Failure): Promise<void> {
   const streams = {stdout: process.stdout, stderr: process.stderr, env: process.env};
   const output = outputModeFromArgv(failure.argv);
   const junitFile = failure.writesJunitFile ? junitFileFromArgv(failure.argv) : undefined;
-  const forms = {text: () => '', json: () => jsonDocument(failure.document), junit: failure.junit};
-  const fileError = await deliverReport(forms, {...streams, output, junitFile});
+  const stream = output === 'stream-json';
+  // A stream that ends before its turn began is that one result line.
+  const json = (): string =>
+    stream ? `${JSON.stringify(failure.document)}\n` : jsonDocument(failure.document);
+  const forms = {text: () => '', json, junit: failure.junit};
+  const fileError = await deliverReport(forms, {...streams, output: stream ? 'json' : output, junitFile});
   const colours = paint(process.stderr, process.env);
   process.stderr.write(formatError(failure.message, failure.suggestions, colours));
   // The failure may be that very file: say it once.

@@ -1,6 +1,8 @@
 import {Flags} from '@oclif/core';
 import {EFFORTS} from '../lib/engine/turn.js';
+import {documentFormat, OUTPUT_FORMATS, type DocumentFormat, type OutputFormat} from '../lib/config/kinds.js';
 import {resolveSettings, type ResolvedSettings} from '../lib/config/resolve.js';
+import type {Settings} from '../lib/config/settings.js';
 
 /** Flags that shape a kiro-cli turn; shared by `ask` and `batch`. Defaults live in the config resolver. */
 export const runFlags = {
@@ -139,11 +141,37 @@ export const outputFlags = {
   'junit-file': Flags.string({description: 'Also write a JUnit report to this file.', helpGroup: 'OUTPUT'}),
 };
 
+/** `ask`'s output flags: its turn can also stream its events (`stream-json`). */
+export const askOutputFlags = {
+  ...outputFlags,
+  output: Flags.string({
+    char: 'o',
+    description:
+      'Output format; stream-json prints one JSON event per line as the turn happens, then the --json document. [default: text]',
+    options: [...OUTPUT_FORMATS],
+    helpGroup: 'OUTPUT',
+  }),
+};
+
+/** Resolved settings whose output is one document. */
+export type DocumentSettings = ResolvedSettings & {settings: Settings & {output: DocumentFormat}};
+
 /**
  * Settings of a command: its flags, then `KIRO_X_*`, then the nearest config file (or `--config`, else
- * `KIRO_X_CONFIG`, which the resolver reads itself), then defaults.
+ * `KIRO_X_CONFIG`, which the resolver reads itself), then defaults. Such a command prints one document, so a
+ * configured `stream-json` (meant for `ask`) gives its JSON.
  */
-export function cliSettings(
+export async function cliSettings(
+  flags: Record<string, unknown>,
+  cwd = process.cwd(),
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<DocumentSettings> {
+  const resolved = await askCliSettings(flags, cwd, env);
+  return {...resolved, settings: {...resolved.settings, output: documentFormat(resolved.settings.output)}};
+}
+
+/** `ask`'s settings, resolved like every command's, with every output format its own. */
+export function askCliSettings(
   flags: Record<string, unknown>,
   cwd = process.cwd(),
   env: NodeJS.ProcessEnv = process.env,
@@ -170,17 +198,19 @@ export function givenFlags(flags: Record<string, unknown>): Record<string, unkno
 }
 
 /** The output mode named in raw argv, readable even when flag parsing itself failed. */
-export function outputModeFromArgv(argv: readonly string[]): 'text' | 'json' | 'junit' {
+export function outputModeFromArgv(argv: readonly string[]): OutputFormat {
+  const known = (value: string | undefined): value is OutputFormat =>
+    (OUTPUT_FORMATS as readonly (string | undefined)[]).includes(value);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') break;
     if (arg === '--json') return 'json';
     const value =
       arg === '-o' || arg === '--output' ? argv[i + 1] : /^(?:--output=|-o=?)(.+)$/.exec(arg ?? '')?.[1];
-    if (value === 'json' || value === 'junit') return value;
+    if (known(value) && value !== 'text') return value;
   }
   const env = process.env.KIRO_X_OUTPUT;
-  return env === 'json' || env === 'junit' ? env : 'text';
+  return known(env) ? env : 'text';
 }
 
 /** The `--junit-file` named in raw argv (else `KIRO_X_JUNIT_FILE`), readable even when flag parsing failed. */

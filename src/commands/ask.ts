@@ -1,7 +1,8 @@
 import {Args, Flags} from '@oclif/core';
 import {BaseCommand} from '../cli/base-command.js';
-import {outputFlags, runFlags, sessionFlags} from '../cli/shared-flags.js';
+import {askOutputFlags, runFlags, sessionFlags} from '../cli/shared-flags.js';
 import {emptyResult} from '../lib/ask/empty-result.js';
+import {askDocument} from '../lib/ask/result.js';
 import type {Outcome} from '../lib/outcomes.js';
 
 /** `kiro-x ask`: one headless kiro-cli turn with an honest result and exit code. */
@@ -15,6 +16,7 @@ export default class Ask extends BaseCommand {
     '<%= config.bin %> ask "Summarise README.md" --json',
     '$ git diff | <%= config.bin %> ask --trust-tools read,grep --timeout 10m',
     '<%= config.bin %> ask --prompt-file task.md --system-prompt "Answer in one line." --tools read -o junit',
+    '<%= config.bin %> ask "Fix the failing test" --trust-tools read,write -o stream-json | jq -c \'select(.type == "tool_call")\'',
   ];
   static override args = {
     // kiro-x reads stdin itself: oclif's own stdin fallback gives up after 10 ms and trims the text.
@@ -28,11 +30,11 @@ export default class Ask extends BaseCommand {
     'prompt-file': Flags.string({description: 'Read the prompt from this file.', helpGroup: 'RUN'}),
     ...runFlags,
     ...sessionFlags,
-    ...outputFlags,
+    ...askOutputFlags,
   };
 
   protected override failureDocument(outcome: Outcome, message: string): unknown {
-    return emptyResult(outcome, message);
+    return askDocument(emptyResult(outcome, message));
   }
 
   protected override async failureJunit(outcome: Outcome, message: string): Promise<string> {

@@ -1,6 +1,32 @@
 /** kiro-x as a library: run kiro-cli turns from code with the same guarantees as the CLI. */
 export {ask} from './ask/ask.js';
 export type {AskOptions} from './ask/options.js';
+export {query} from './query/query.js';
+export {openSession} from './query/session.js';
+export type {PromptOptions, Session} from './query/session.js';
+export {QUERY_ENGINES} from './query/options.js';
+export type {QueryEngine, QueryOptions, SessionOptions} from './query/options.js';
+export {TURN_EVENT_TYPES} from './engine/events.js';
+export type {
+  EventEngine,
+  MessageEvent,
+  MetadataEvent,
+  NoticeEvent,
+  PermissionDecider,
+  PermissionDecision,
+  PermissionDecisionEvent,
+  PermissionRequestEvent,
+  PlanEntry,
+  PlanEvent,
+  ResultEvent,
+  SessionEvent,
+  ThoughtEvent,
+  ToolCallEvent,
+  ToolCallUpdateEvent,
+  ToolStatus,
+  TurnEvent,
+  WarningEvent,
+} from './engine/events.js';
 export {askOptionsFromSettings} from './ask/from-settings.js';
 export {buildChatArgs} from './engine/headless/build-args.js';
 export type {ChatArgsInput} from './engine/headless/build-args.js';
@@ -20,7 +46,8 @@ export type {ProfileFlags} from './profile/build-profile.js';
 export {renderJunit} from './output/junit.js';
 export type {JunitCase, JunitSuite} from './output/junit.js';
 export {OUTCOMES} from './outcomes.js';
-export type {AskResult, ToolCall} from './ask/result.js';
+export {askDocument} from './ask/result.js';
+export type {AskDocument, AskResult, ToolCall} from './ask/result.js';
 export type {Classification, TranscriptSummary} from './engine/headless/evidence.js';
 export type {Outcome} from './outcomes.js';
 export * as batch from './batch/index.js';

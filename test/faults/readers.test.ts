@@ -23,6 +23,7 @@ describe('a reader that closes stdout early', () => {
     [['ask', '[[sim:big=20000000]]'], '0000001 '],
     [['ask', '[[sim:big=20000000]]', '--json'], '{'],
     [['ask', '[[sim:big=20000000]]', '-o', 'junit'], '<?xml'],
+    [['ask', '[[sim:big=20000000]]', '-o', 'stream-json'], '{"type":"session"'],
   ])('%j: no stack trace, the turn’s own exit code', async (args, start) => {
     const result = await readFirstChunkOnly(args);
     expect(result.first.startsWith(start)).toBe(true);

@@ -7,7 +7,7 @@ import {Ajv2020, type ValidateFunction} from 'ajv/dist/2020.js';
 import {create} from 'xmlbuilder2';
 import {validateXML} from 'xmllint-wasm';
 
-import type {AskResult} from '../../src/lib/ask/result.js';
+import {askDocument, type AskDocument, type AskResult} from '../../src/lib/ask/result.js';
 
 /** The repository root (this file lives in `test/helpers`). */
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -17,6 +17,9 @@ export const JUNIT_XSD_PATH = path.resolve(REPO_ROOT, '../shared/schemas/junit-j
 
 /** The JSON Schema of the `kiro-x ask --json` document. */
 export const ASK_RESULT_SCHEMA_PATH = path.resolve(REPO_ROOT, 'schema/ask-result.schema.json');
+
+/** The JSON Schema of one `kiro-x ask --output stream-json` line. */
+export const STREAM_EVENT_SCHEMA_PATH = path.resolve(REPO_ROOT, 'schema/stream-event.schema.json');
 
 // ajv-formats is CommonJS: under NodeNext its default import is the module object, the plugin is `.default`.
 const addFormats = addFormatsModule.default;
@@ -39,18 +42,37 @@ export async function validateJunit(xml: string): Promise<Validation> {
   return {valid: result.valid, errors};
 }
 
-let compiled: ValidateFunction | undefined;
+let compiled: {askResult: ValidateFunction; streamEvent: ValidateFunction} | undefined;
 
-/** Validate a parsed `kiro-x ask --json` document against `schema/ask-result.schema.json` (draft 2020-12). */
-export function validateAskResult(doc: unknown): Validation {
+// The stream-event schema refers to its sibling file by name, as a reader resolving it next to it would.
+function validators(): {askResult: ValidateFunction; streamEvent: ValidateFunction} {
   if (compiled === undefined) {
     const ajv = new Ajv2020({allErrors: true, strict: true});
     addFormats(ajv);
-    compiled = ajv.compile(JSON.parse(readFileSync(ASK_RESULT_SCHEMA_PATH, 'utf8')) as object);
+    const read = (file: string): object => JSON.parse(readFileSync(file, 'utf8')) as object;
+    ajv.addSchema(read(ASK_RESULT_SCHEMA_PATH), 'ask-result.schema.json');
+    compiled = {
+      askResult: ajv.getSchema('ask-result.schema.json') as ValidateFunction,
+      streamEvent: ajv.compile(read(STREAM_EVENT_SCHEMA_PATH)),
+    };
   }
-  const valid = compiled(doc);
-  const errors = (compiled.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`.trim());
+  return compiled;
+}
+
+function verdict(validate: ValidateFunction, doc: unknown): Validation {
+  const valid = validate(doc);
+  const errors = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`.trim());
   return {valid, errors};
+}
+
+/** Validate a parsed `kiro-x ask --json` document against `schema/ask-result.schema.json` (draft 2020-12). */
+export function validateAskResult(doc: unknown): Validation {
+  return verdict(validators().askResult, doc);
+}
+
+/** Validate one parsed `stream-json` line against `schema/stream-event.schema.json` (draft 2020-12). */
+export function validateStreamEvent(event: unknown): Validation {
+  return verdict(validators().streamEvent, event);
 }
 
 /** The slice of the DOM that tests read from a parsed XML document. */
@@ -106,4 +128,9 @@ export function sampleAskResult(overrides: Partial<AskResult> = {}): AskResult {
     command: ['kiro-cli', 'chat', '--no-interactive', '--agent', 'kiro-x-3f2a', '--', '<prompt>'],
     ...overrides,
   };
+}
+
+/** {@link sampleAskResult} as the `--json` document prints it. */
+export function sampleAskDocument(overrides: Partial<AskResult> = {}): AskDocument {
+  return askDocument(sampleAskResult(overrides));
 }

@@ -3,14 +3,14 @@ import {afterAll, afterEach, describe, expect, it, vi} from 'vitest';
 import {runAskCommand, type CommandIo} from '../../src/cli/ask.js';
 import {UsageError} from '../../src/lib/errors.js';
 import {makeWorld, records, removeWorlds, type World} from '../e2e/harness.js';
-import {validateAskResult} from '../helpers/validate.js';
+import {validateAskResult, validateStreamEvent} from '../helpers/validate.js';
 
 afterAll(removeWorlds);
 afterEach(() => vi.unstubAllEnvs());
 
 /** The command's side of the process, in memory: what it printed is read back after the run. */
-function memoryIo(world: World) {
-  const stdout = new PassThrough();
+function memoryIo(world: World, stdoutIsTTY = false) {
+  const stdout = Object.assign(new PassThrough(), {isTTY: stdoutIsTTY});
   const stderr = Object.assign(new PassThrough(), {isTTY: false}) as unknown as NodeJS.WriteStream;
   const out: Buffer[] = [];
   const err: Buffer[] = [];
@@ -25,10 +25,10 @@ function memoryIo(world: World) {
 }
 
 /** Run the adapter as `kiro-x ask PROMPT` with these flags in a fresh simulator world. */
-async function ask(prompt: string, flags: Record<string, unknown>, world = makeWorld()) {
+async function ask(prompt: string, flags: Record<string, unknown>, world = makeWorld(), stdoutIsTTY = false) {
   // The config search reads the home directory: the world's, never the developer's.
   vi.stubEnv('HOME', world.home);
-  const memory = memoryIo(world);
+  const memory = memoryIo(world, stdoutIsTTY);
   const code = await runAskCommand({promptArg: prompt, promptFile: undefined, flags}, memory.io);
   return {code, stdout: memory.stdout(), stderr: memory.stderr(), world};
 }
@@ -52,6 +52,57 @@ describe('runAskCommand (the ask adapter)', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('Here is the first half of the ans\n');
     expect(run.stderr).toMatch(/^error: /m);
+  });
+
+  it('stream-json: the events as lines, in order, then the document on one line', async () => {
+    const run = await ask('hi [[sim:tools]]', {output: 'stream-json'});
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(run.stdout.endsWith('\n')).toBe(true);
+    const events = run.stdout
+      .slice(0, -1)
+      .split('\n')
+      .map((line) => JSON.parse(line) as {type: string; text?: string; messageIndex?: number});
+    for (const event of events) expect(validateStreamEvent(event)).toEqual({valid: true, errors: []});
+    // stdout's events keep their order; stderr's (metadata, warning) fall between them as the pipes deliver.
+    const fromStdout = events.map((e) => e.type).filter((type) => type !== 'metadata' && type !== 'warning');
+    expect(fromStdout).toEqual([
+      'session',
+      'tool_call',
+      'tool_call',
+      'tool_call_update',
+      'tool_call_update',
+      'message',
+      'tool_call',
+      'tool_call_update',
+      'message',
+      'result',
+    ]);
+    expect(events.filter((e) => e.type === 'metadata' || e.type === 'warning')).toHaveLength(2);
+    const result = events.at(-1) as unknown as {messages: string[]; transcript: string | null};
+    // Every message chunk, each line with its newline: the messages, as the result has them.
+    const chunks = events.filter((e) => e.type === 'message').map((e) => e.text ?? '');
+    expect(chunks).toEqual(result.messages.map((m) => `${m}\n`));
+    expect(result.transcript).not.toBeNull();
+  });
+
+  it('stream-json from the environment, as any setting', async () => {
+    const world = makeWorld({KIRO_X_OUTPUT: 'stream-json'});
+    const run = await ask('hi [[sim:answer=streamed]]', {}, world);
+    expect(run.stdout.split('\n').at(-2)).toMatch(/^\{"type":"result","schemaVersion":1,"ok":true,/);
+  });
+
+  it('text on a terminal: the answer streams as it arrives and is not printed twice', async () => {
+    const run = await ask('hi [[sim:messages=2]]', {}, makeWorld(), true);
+    expect([run.code, run.stdout, run.stderr]).toEqual([
+      0,
+      'Step 1 of 2.\n\nYou said: hi [[sim:messages=2]]\n',
+      '',
+    ]);
+  });
+
+  it('text in a pipe: only the final answer, at the end', async () => {
+    const run = await ask('hi [[sim:messages=2]]', {});
+    expect(run.stdout).toBe('You said: hi [[sim:messages=2]]\n');
   });
 
   it('--resume and --resume-id reach kiro-cli through the resolved settings', async () => {

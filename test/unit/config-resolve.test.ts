@@ -357,7 +357,7 @@ describe('environment variables', () => {
     ['KIRO_X_CONCURRENCY', '2.5', 'KIRO_X_CONCURRENCY: expected an integer ≥ 1, got "2.5"'],
     ['KIRO_X_RETRIES', '-1', 'KIRO_X_RETRIES: expected an integer ≥ 0, got "-1"'],
     ['KIRO_X_EFFORT', 'huge', 'KIRO_X_EFFORT: expected one of low, medium, high, xhigh, max, got "huge"'],
-    ['KIRO_X_OUTPUT', 'JSON', 'KIRO_X_OUTPUT: expected one of text, json, junit, got "JSON"'],
+    ['KIRO_X_OUTPUT', 'JSON', 'KIRO_X_OUTPUT: expected one of text, json, junit, stream-json, got "JSON"'],
   ])('%s=%j is rejected', async (name, text, message) => {
     expect(await usageError(resolve({env: {[name]: text}}))).toBe(message);
   });

@@ -66,7 +66,7 @@ describe('config validation', () => {
         `  - timeout: invalid duration "soon" ${HINT}`,
         `  - stallTimeout: invalid duration "-1" ${HINT}`,
         '  - whoamiTimeout: duration must be greater than 0, got "0"',
-        '  - output: expected one of text, json, junit, got "xml"',
+        '  - output: expected one of text, json, junit, stream-json, got "xml"',
         '  - concurrency: expected an integer ≥ 1, got 0',
         '  - retries: expected an integer ≥ 0, got 1.5',
         '  - failFast: expected true or false, got number',

@@ -3,7 +3,7 @@ import {readFileSync} from 'node:fs';
 import {describe, expect, test} from 'vitest';
 
 import {OUTCOMES} from '../../src/lib/outcomes.js';
-import {ASK_RESULT_SCHEMA_PATH, sampleAskResult, validateAskResult} from '../helpers/validate.js';
+import {ASK_RESULT_SCHEMA_PATH, sampleAskDocument, validateAskResult} from '../helpers/validate.js';
 
 interface SchemaDoc {
   required: string[];
@@ -13,13 +13,13 @@ const schema = JSON.parse(readFileSync(ASK_RESULT_SCHEMA_PATH, 'utf8')) as Schem
 
 describe('schema/ask-result.schema.json', () => {
   test('a full AskResult validates, also after a JSON round trip and with profilePath', () => {
-    const doc = sampleAskResult({profilePath: '/tmp/kiro-x-3f2a.json'});
+    const doc = sampleAskDocument({profilePath: '/tmp/kiro-x-3f2a.json'});
     expect(validateAskResult(JSON.parse(JSON.stringify(doc)))).toEqual({valid: true, errors: []});
-    expect(validateAskResult(sampleAskResult())).toEqual({valid: true, errors: []});
+    expect(validateAskResult(sampleAskDocument())).toEqual({valid: true, errors: []});
   });
 
   test('a failed result with every nullable field null validates', () => {
-    const doc = sampleAskResult({
+    const doc = sampleAskDocument({
       ok: false,
       outcome: 'cli_not_found',
       transcript: null,
@@ -38,7 +38,7 @@ describe('schema/ask-result.schema.json', () => {
   });
 
   test('a missing required field fails', () => {
-    const {stderrTail: _dropped, ...doc} = sampleAskResult();
+    const {stderrTail: _dropped, ...doc} = sampleAskDocument();
     expect(validateAskResult(doc)).toEqual({
       valid: false,
       errors: ["/ must have required property 'stderrTail'"],
@@ -46,31 +46,31 @@ describe('schema/ask-result.schema.json', () => {
   });
 
   test('an extra field fails', () => {
-    expect(validateAskResult({...sampleAskResult(), extra: 1})).toEqual({
+    expect(validateAskResult({...sampleAskDocument(), extra: 1})).toEqual({
       valid: false,
       errors: ['/ must NOT have additional properties'],
     });
   });
 
   test('an unknown outcome, another schemaVersion and a bad tool call fail', () => {
-    expect(validateAskResult({...sampleAskResult(), outcome: 'done'}).errors).toEqual([
+    expect(validateAskResult({...sampleAskDocument(), outcome: 'done'}).errors).toEqual([
       '/outcome must be equal to one of the allowed values',
     ]);
-    expect(validateAskResult({...sampleAskResult(), schemaVersion: 2}).errors).toEqual([
+    expect(validateAskResult({...sampleAskDocument(), schemaVersion: 2}).errors).toEqual([
       '/schemaVersion must be equal to constant',
     ]);
-    expect(validateAskResult({...sampleAskResult(), toolCalls: [{tool: 'read'}]}).errors).toEqual([
+    expect(validateAskResult({...sampleAskDocument(), toolCalls: [{tool: 'read'}]}).errors).toEqual([
       "/toolCalls/0 must have required property 'title'",
     ]);
-    expect(validateAskResult({...sampleAskResult(), credits: '0.06'}).errors).toEqual([
+    expect(validateAskResult({...sampleAskDocument(), credits: '0.06'}).errors).toEqual([
       '/credits must be number,null',
     ]);
   });
 
   test('lists exactly the OUTCOMES, requires all but profilePath and documents every property', () => {
     expect(schema.properties['outcome']?.enum).toEqual([...OUTCOMES]);
-    expect(schema.required).toEqual(Object.keys(sampleAskResult()));
-    expect(Object.keys(schema.properties)).toEqual([...Object.keys(sampleAskResult()), 'profilePath']);
+    expect(schema.required).toEqual(Object.keys(sampleAskDocument()));
+    expect(Object.keys(schema.properties)).toEqual([...Object.keys(sampleAskDocument()), 'profilePath']);
     const described = Object.values(schema.properties).concat(
       Object.values(schema.properties['toolCalls']?.items?.properties ?? {}),
     );

@@ -65,6 +65,32 @@ describe('TranscriptParser on real captures', () => {
     expect(parseInChunks(bytes, 1)).toEqual(expected);
     expect(parseInChunks(bytes, 7, false)).toEqual({...expected, transcript: null});
   });
+
+  it.each(CAPTURES)('%s: message lines and tool calls as they stream', (file, messages, toolCalls) => {
+    const events: TranscriptEvent[] = [];
+    const parser = new TranscriptParser({
+      keepTranscript: false,
+      messages: 'last',
+      emitMessages: true,
+      onEvent: (event) => events.push(event),
+    });
+    const bytes = capture(file);
+    for (let i = 0; i < bytes.length; i += 7) parser.push(bytes.subarray(i, i + 7));
+    parser.end();
+    // Each message's lines, concatenated, are the message with a newline, indexed as in `messages`.
+    const texts: string[] = [];
+    for (const event of events) {
+      if (event.type === 'message-text')
+        texts[event.messageIndex] = (texts[event.messageIndex] ?? '') + event.text;
+    }
+    expect(texts).toEqual(messages.map((m) => `${m}\n`));
+    const calls = events.flatMap((e) => (e.type === 'tool' ? [{...e.call, index: e.index}] : []));
+    expect(calls.map((c) => c.index)).toEqual(toolCalls.map((_, i) => i));
+    const done = events.flatMap((e) => (e.type === 'tool-completed' ? [[e.index, e.durationMs]] : []));
+    expect(done).toEqual(
+      toolCalls.flatMap((c, i) => (c.durationMs === undefined ? [] : [[i, c.durationMs]])),
+    );
+  });
 });
 
 const ESC = '\u001b';
@@ -248,13 +274,50 @@ describe('TranscriptParser rules', () => {
     parser.push(Buffer.from(`Reading file: a, all lines (using tool: read)\n${MARK}hi\nLogging in...`));
     expect(events).toEqual([
       {type: 'line', text: 'Reading file: a, all lines (using tool: read)'},
-      {type: 'tool', call: {tool: 'read', title: 'Reading file: a, all lines'}},
+      {type: 'tool', call: {tool: 'read', title: 'Reading file: a, all lines'}, index: 0},
       {type: 'line', text: '> hi'},
       {type: 'message-start'},
       {type: 'login-prompt'},
     ]);
     expect(parser.end().loginPrompt).toBe(true);
     expect(events.at(-1)).toEqual({type: 'line', text: 'Logging in...'});
+  });
+
+  it('streams a message line once it is known to belong: blank lines wait for the text after them', () => {
+    const events: TranscriptEvent[] = [];
+    const parser = new TranscriptParser({
+      keepTranscript: false,
+      emitMessages: true,
+      onEvent: (e) => events.push(e),
+    });
+    parser.push(Buffer.from(`${MARK}one\n\n\ntwo\n\n`));
+    const text = (): string[] => events.flatMap((e) => (e.type === 'message-text' ? [e.text] : []));
+    expect(text()).toEqual(['one\n', '\n\ntwo\n']);
+    parser.push(Buffer.from(`${MARK}three`));
+    expect(text()).toEqual(['one\n', '\n\ntwo\n']);
+    expect(parser.end().messages).toEqual(['one\n\n\ntwo', 'three']);
+    expect(events.filter((e) => e.type === 'message-text').at(-1)).toEqual({
+      type: 'message-text',
+      text: 'three\n',
+      messageIndex: 1,
+    });
+  });
+
+  it('streams an answer that had no marker at the end, and reports no message lines unless asked', () => {
+    const events: TranscriptEvent[] = [];
+    const parser = new TranscriptParser({
+      keepTranscript: false,
+      emitMessages: true,
+      onEvent: (e) => events.push(e),
+    });
+    parser.push(Buffer.from('plain answer\nsecond line'));
+    parser.end();
+    expect(events).toEqual([{type: 'message-text', text: 'plain answer\nsecond line\n', messageIndex: 0}]);
+    const quiet: TranscriptEvent[] = [];
+    const silent = new TranscriptParser({keepTranscript: false, onEvent: (e) => quiet.push(e)});
+    silent.push(Buffer.from(`${MARK}hi\n`));
+    silent.end();
+    expect(quiet).toEqual([{type: 'message-start'}]);
   });
 });
 

@@ -46,7 +46,7 @@ export async function askSpooled(options: AskOptions): Promise<SpooledAsk> {
   const env = kiroEnv(options.env);
   const secrets = env.KIRO_API_KEY ? [env.KIRO_API_KEY] : [];
   const stale = removeStaleProfiles(profileDir(options.cwd, env), staleProfileAgeMs(options.timeoutMs));
-  const {result, texts} = await preparedTurn(options, env, secrets);
+  const {result, texts} = await preparedTurn(options, {env, secrets, startedAt: started});
   return {
     result: {
       ...result,
@@ -76,8 +76,7 @@ const NO_TEXTS: SpooledTexts = {messages: [], transcript: null};
  */
 async function preparedTurn(
   options: AskOptions,
-  env: NodeJS.ProcessEnv,
-  secrets: readonly string[],
+  {env, secrets, startedAt}: {env: NodeJS.ProcessEnv; secrets: readonly string[]; startedAt: number},
 ): Promise<TurnOutput> {
   const base = {model: options.model ?? null, agent: options.agent ?? null};
   const early = (result: AskResult): TurnOutput => ({result: {...result, ...base}, texts: NO_TEXTS});
@@ -122,7 +121,7 @@ async function preparedTurn(
       await sessions?.ready();
       const engine = engineFor(options.engine ?? 'headless');
       const turn = await engine.runTurn(
-        turnInput(options, {env, secrets, profile, harnessArgs: harness.args}),
+        turnInput(options, {env, secrets, profile, harnessArgs: harness.args, startedAt}),
       );
       const result =
         profile && options.keepProfile ? {...turn.result, profilePath: profile.path} : turn.result;

@@ -4,7 +4,7 @@ import {exitCodeFor} from '../exit-codes.js';
 import {prepareOutputFile} from '../fs/output-file.js';
 import {checkTempDirectory} from '../fs/temp-dir.js';
 import {writeReport} from '../fs/write-report.js';
-import {writeAskJson} from '../output/ask-json-stream.js';
+import {writeAskJson, writeAskJsonLine} from '../output/ask-json-stream.js';
 import {formatAskText} from '../output/ask-text.js';
 import {errorLabel, paint} from '../output/terminal.js';
 import type {SpooledAsk} from './ask.js';
@@ -24,6 +24,8 @@ export interface AskRenderOptions {
   cancelledBy: 'SIGINT' | 'SIGTERM' | null;
   /** Read for colour (`NO_COLOR`, `FORCE_COLOR`, `TERM`) and for whether `KIRO_API_KEY` is set. */
   env: NodeJS.ProcessEnv;
+  /** Text mode: the answer already reached stdout as it arrived (a terminal), so it is not printed again. */
+  answerStreamed?: boolean | undefined;
 }
 
 /** Where a result goes: the document or answer on stdout, diagnostics on stderr. */
@@ -48,9 +50,10 @@ export function checkAskOutput(junitFile: string | undefined): void {
 }
 
 /**
- * Write a turn's result in the chosen format (JSON document, text answer with a summary on stderr, or JUnit)
- * and the JUnit file if one is wanted; returns the exit code. The report file is written before anything is
- * printed, so a failure to write it is reported on stderr without a second document ever reaching stdout.
+ * Write a turn's result in the chosen format (JSON document, its one-line form that ends a `stream-json`
+ * output, text answer with a summary on stderr, or JUnit) and the JUnit file if one is wanted; returns the exit
+ * code. The report file is written before anything is printed, so a failure to write it is reported on stderr
+ * without a second document ever reaching stdout.
  */
 export async function renderAsk(
   spooled: SpooledAsk,
@@ -71,10 +74,11 @@ export async function renderAsk(
     );
   }
   if (mode === 'json') await untilClosed(() => writeAskJson(stdout, result, spooled.texts));
+  else if (mode === 'stream-json') await untilClosed(() => writeAskJsonLine(stdout, result, spooled.texts));
   else if (mode === 'junit') await untilClosed(() => writeChunk(stdout, junit));
   const colours = paint({isTTY: stderr.isTTY === true}, options.env);
   if (mode === 'text') {
-    await untilClosed(() => writeAnswer(spooled, stdout));
+    if (!options.answerStreamed) await untilClosed(() => writeAnswer(spooled, stdout));
     const context = {apiKeySet: Boolean(options.env.KIRO_API_KEY), cliPath: options.cliPath, paint: colours};
     stderr.write(formatAskText(quietFor(result, options.usesMcp), context).stderr);
   } else if (!result.ok) {

@@ -48,3 +48,14 @@ export interface AskResult {
   /** Path of the generated agent profile when `--keep-profile` kept it. */
   profilePath?: string;
 }
+
+/**
+ * The `--json` document: the result marked `"type": "result"`, the same object that ends a `stream-json` output
+ * (the mark comes first, so a stream reader knows the line at once).
+ */
+export type AskDocument = {type: 'result'} & AskResult;
+
+/** The `--json` document of a result. */
+export function askDocument(result: AskResult): AskDocument {
+  return {type: 'result', ...result};
+}

@@ -8,6 +8,8 @@ export interface TurnPreparation {
   secrets: readonly string[];
   profile: TempProfile | null;
   harnessArgs: readonly string[];
+  /** When the `ask` started: the events' `elapsedMs` count from here, preflight included. */
+  startedAt: number;
 }
 
 /** The engine's input for an `ask` turn, once its profile is written and its harness flags are known. */
@@ -34,5 +36,6 @@ export function turnInput(options: AskOptions, prepared: TurnPreparation): TurnI
     signal: options.signal,
     secrets: prepared.secrets,
     onEvent: options.onEvent,
+    startedAt: prepared.startedAt,
   };
 }

@@ -7,10 +7,17 @@ export const HARNESS_NAMES = ['v2', 'v3'] as const;
 /** A pinnable harness. */
 export type HarnessName = (typeof HARNESS_NAMES)[number];
 
-/** Result formats of `--output`. */
-export const OUTPUT_FORMATS = ['text', 'json', 'junit'] as const;
+/** Result formats of `--output`; `stream-json` is `ask`'s (events as they happen, then the JSON document). */
+export const OUTPUT_FORMATS = ['text', 'json', 'junit', 'stream-json'] as const;
 /** A result format. */
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+/** The format of a command whose result is one document, which has no events to stream. */
+export type DocumentFormat = Exclude<OutputFormat, 'stream-json'>;
+
+/** A configured `stream-json` reads as `json` for commands that print one document (batch, doctor, sessions). */
+export function documentFormat(format: OutputFormat): DocumentFormat {
+  return format === 'stream-json' ? 'json' : format;
+}
 
 /** How a key's value is read and checked; the same kind drives the env, flag and config-file parsers. */
 export type SettingKind =

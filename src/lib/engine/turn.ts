@@ -1,5 +1,8 @@
 import type {TextSpool} from './process/text-spool.js';
-import type {AskResult, ToolCall} from '../ask/result.js';
+import type {AskResult} from '../ask/result.js';
+import type {TurnEvent} from './events.js';
+
+export type {TurnEvent};
 
 /**
  * Which tools kiro-cli may run without asking, on top of its own default (read, grep and glob inside the cwd).
@@ -58,13 +61,11 @@ export interface TurnInput {
   signal?: AbortSignal | undefined;
   /** Strings never to show (the API key): redacted from messages, warnings, stderr and the command. */
   secrets: readonly string[];
-  /** Live events as the turn happens. */
+  /** Live events as the turn happens (every kind but `result`, which the use case adds from the outcome). */
   onEvent?: ((event: TurnEvent) => void) | undefined;
+  /** When kiro-x started the turn (`Date.now()`), for the events' `elapsedMs` (default: when the engine starts). */
+  startedAt?: number | undefined;
 }
-
-/** Something that happened during a turn, reported as it happens (for progress display). */
-export type TurnEvent =
-  {type: 'message-start'} | {type: 'tool'; call: ToolCall} | {type: 'line'; text: string};
 
 /** The texts of a turn, still in spools: they may be far larger than one string can be. */
 export interface SpooledTexts {

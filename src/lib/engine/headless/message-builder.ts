@@ -10,18 +10,25 @@ export class MessageBuilder {
   #held: string | null = null;
   #blanks: string[] = [];
 
-  add(line: string): void {
+  /**
+   * Adds a line; returns the text it makes part of the message for a live reader (the line and the blank lines
+   * it ends, each with its `\n`), or '' for a blank line that may yet turn out to trail the message.
+   */
+  add(line: string): string {
     if (line.trim() === '') {
       if (this.#held !== null) this.#blanks.push(line);
-      return;
+      return '';
     }
+    let shown = `${line}\n`;
     if (this.#held !== null) {
       this.spool.append(this.#held);
       for (const blank of this.#blanks) this.spool.append(`\n${blank}`);
       this.spool.append('\n');
+      shown = this.#blanks.map((blank) => `${blank}\n`).join('') + shown;
     }
     this.#blanks = [];
     this.#held = line;
+    return shown;
   }
 
   /** Whether any non-blank line arrived. */

@@ -4,6 +4,7 @@ import {startKiro} from '../process/start-kiro.js';
 import type {Engine, TurnInput, TurnOutput} from '../turn.js';
 import {buildChatArgs, displayCommand, MAX_ARGV_PROMPT_BYTES, turnTrust} from './build-args.js';
 import {classify} from './classify.js';
+import {HeadlessEvents} from './headless-events.js';
 import {StderrScanner} from './stderr-scanner.js';
 import {TranscriptParser} from './transcript-parser.js';
 
@@ -26,7 +27,11 @@ async function runTurn(input: TurnInput): Promise<TurnOutput> {
     resume: input.resume,
     resumeId: input.resumeId,
   });
-  const stderr = new StderrScanner();
+  const events = new HeadlessEvents(input);
+  const stderr = new StderrScanner({
+    onWarning: (warning) => events.warning(warning),
+    onTrailer: (trailer) => events.trailer(trailer),
+  });
   // The parser's handler needs the process and the process needs the parser: the handler only runs once
   // output arrives, after `kiro` is assigned.
   // eslint-disable-next-line prefer-const
@@ -35,12 +40,14 @@ async function runTurn(input: TurnInput): Promise<TurnOutput> {
     keepTranscript: input.keepTranscript,
     // Without the transcript only the answer is wanted: earlier messages are not kept either.
     messages: input.keepTranscript ? 'all' : 'last',
+    emitMessages: events.live,
     onEvent: (event) => {
       // A device-code login on stdout means kiro-cli will wait forever for a browser: end it now.
       if (event.type === 'login-prompt') kiro?.stop('login-prompt', true);
-      else input.onEvent?.(event);
+      else events.transcript(event);
     },
   });
+  events.start();
   kiro = startKiro({
     cliPath: input.cliPath,
     args,
@@ -89,7 +96,7 @@ async function runTurn(input: TurnInput): Promise<TurnOutput> {
     resumed: null,
     model: input.model ?? null,
     agent: input.agent ?? null,
-    warnings: facts.warnings.map(hide),
+    warnings: [...facts.warnings, ...events.notes].map(hide),
     stderrTail: hide(stderr.tail()),
     command: displayCommand(input.cliPath, args, promptViaStdin).map(hide),
   };

@@ -8,6 +8,10 @@ import {StderrNote} from './stderr-note.js';
 export interface StderrScannerOptions {
   /** Called with every cleaned stderr line (live display, logs). */
   onLine?: (line: string) => void;
+  /** Called with each new warning as soon as it is complete (the line after it arrived, or the stream ended). */
+  onWarning?: (warning: string) => void;
+  /** Called when the ` ▸ Credits: … • Time: …` trailer arrives. */
+  onTrailer?: (trailer: {credits: number | null; kiroTimeMs: number | null}) => void;
 }
 
 const TAIL_LINES = 40;
@@ -22,6 +26,8 @@ const MAX_WARNING_CHARS = 1000;
  */
 export class StderrScanner {
   readonly #onLine: (line: string) => void;
+  readonly #onWarning: (warning: string) => void;
+  readonly #onTrailer: NonNullable<StderrScannerOptions['onTrailer']>;
   readonly #lines = new LineSplitter((raw) => this.#line(cleanLine(raw)));
   readonly #tail: string[] = [];
   readonly #warnings = new Set<string>();
@@ -40,6 +46,8 @@ export class StderrScanner {
 
   constructor(options: StderrScannerOptions = {}) {
     this.#onLine = options.onLine ?? (() => {});
+    this.#onWarning = options.onWarning ?? (() => {});
+    this.#onTrailer = options.onTrailer ?? (() => {});
   }
 
   /** Feeds one stderr chunk; chunk boundaries may fall anywhere. */
@@ -91,6 +99,7 @@ export class StderrScanner {
         this.#trailer = true;
         this.#credits = fact.credits;
         this.#kiroTimeMs = fact.kiroTimeMs;
+        this.#onTrailer({credits: fact.credits, kiroTimeMs: fact.kiroTimeMs});
         break;
       case 'auth':
         this.#authFailed = true;
@@ -134,10 +143,10 @@ export class StderrScanner {
     this.#note = null;
     if (note.rank > (this.#best?.rank ?? 0)) this.#best = {text: note.text, rank: note.rank};
     const warning = note.warning();
-    if (warning !== null && this.#warnings.size < MAX_WARNINGS) {
-      this.#warnings.add(
-        warning.length > MAX_WARNING_CHARS ? `${warning.slice(0, MAX_WARNING_CHARS)}…` : warning,
-      );
-    }
+    if (warning === null || this.#warnings.size >= MAX_WARNINGS) return;
+    const kept = warning.length > MAX_WARNING_CHARS ? `${warning.slice(0, MAX_WARNING_CHARS)}…` : warning;
+    if (this.#warnings.has(kept)) return;
+    this.#warnings.add(kept);
+    this.#onWarning(kept);
   }
 }

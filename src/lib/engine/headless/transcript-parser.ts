@@ -10,7 +10,11 @@ import {usageLimitKind} from './usage-limit.js';
 /** What the transcript parser reports while stdout streams in (live display, killing on a login prompt). */
 export type TranscriptEvent =
   | {type: 'message-start'}
-  | {type: 'tool'; call: ToolCall}
+  /** A line of an assistant message, once it is known to belong to it (with `\n`); `emitMessages` only. */
+  | {type: 'message-text'; text: string; messageIndex: number}
+  /** A tool header; `index` is the call's 0-based position in `toolCalls`. */
+  | {type: 'tool'; call: ToolCall; index: number}
+  | {type: 'tool-completed'; index: number; durationMs: number}
   | {type: 'login-prompt'}
   | {type: 'line'; text: string};
 
@@ -22,6 +26,8 @@ export interface TranscriptParserOptions {
   messages?: 'all' | 'last' | undefined;
   /** Report every cleaned line as a `line` event (costly on huge outputs, so off by default). */
   emitLines?: boolean | undefined;
+  /** Report the lines of assistant messages as `message-text` events, as they arrive. */
+  emitMessages?: boolean | undefined;
   onEvent?: ((event: TranscriptEvent) => void) | undefined;
 }
 
@@ -44,17 +50,20 @@ type Section = 'preamble' | 'message' | 'tool';
 export class TranscriptParser {
   readonly #lastOnly: boolean;
   readonly #emitLines: boolean;
+  readonly #emitMessages: boolean;
   readonly #onEvent: (event: TranscriptEvent) => void;
   readonly #lines = new LineSplitter((raw) => this.#line(raw));
   readonly #transcript: TextSpool | null;
   #transcriptLines = 0;
   readonly #messages: TextSpool[] = [];
   readonly #toolCalls: ToolCall[] = [];
+  // Messages closed so far, kept or not: the index of the one being read.
+  #messageCount = 0;
   #section: Section = 'preamble';
   #current = new MessageBuilder();
   #preamble = new MessageBuilder();
-  // Tool calls of the current batch still waiting for their `Completed in` line, oldest first.
-  #pending: ToolCall[] = [];
+  // Tool calls of the current batch still waiting for their `Completed in` line, oldest first (indices).
+  #pending: number[] = [];
   #loginPrompt = false;
   #usageLimit: string | null = null;
   #endedWithNewline = false;
@@ -63,6 +72,7 @@ export class TranscriptParser {
     this.#transcript = options.keepTranscript ? new TextSpool() : null;
     this.#lastOnly = options.messages === 'last';
     this.#emitLines = options.emitLines ?? false;
+    this.#emitMessages = options.emitMessages ?? false;
     this.#onEvent = options.onEvent ?? (() => {});
   }
 
@@ -96,7 +106,7 @@ export class TranscriptParser {
     this.#closeMessage();
     // Text before any marker or tool header counts as the answer only when no marker ever came: a build
     // that dropped the marker still yields its text, while a login prompt never becomes one.
-    if (this.#messages.length === 0 && !this.#loginPrompt) this.#addMessage(this.#preamble);
+    if (this.#messages.length === 0 && !this.#loginPrompt) this.#addPreamble();
     if (this.#endedWithNewline && this.#transcriptLines > 0) this.#transcript?.append('\n');
     return {
       messages: [...this.#messages],
@@ -123,9 +133,8 @@ export class TranscriptParser {
       for (const call of tools.calls) {
         call.tool = detach(call.tool);
         call.title = detach(call.title);
-        this.#toolCalls.push(call);
-        this.#pending.push(call);
-        this.#onEvent({type: 'tool', call: {...call}});
+        this.#pending.push(this.#toolCalls.push(call) - 1);
+        this.#onEvent({type: 'tool', call: {...call}, index: this.#toolCalls.length - 1});
       }
       if (tools.completedMs !== null) this.#complete(tools.completedMs);
     } else if (this.#startsMessage(raw, line)) {
@@ -134,10 +143,10 @@ export class TranscriptParser {
       this.#pending = [];
       this.#preamble = new MessageBuilder();
       this.#current = new MessageBuilder();
-      this.#current.add(line.slice(2));
       this.#onEvent({type: 'message-start'});
+      this.#addLine(line.slice(2));
     } else if (this.#section === 'message') {
-      this.#current.add(line);
+      this.#addLine(line);
     } else if (this.#section === 'tool') {
       const ms = parseCompleted(line);
       if (ms !== null) this.#complete(ms);
@@ -161,8 +170,29 @@ export class TranscriptParser {
   // (captures/headless-2.x-tools.stdout.stripped.txt), so a duration goes to the oldest call still waiting;
   // a completion on a header's own line follows the same rule.
   #complete(ms: number): void {
-    const call = this.#pending.shift();
-    if (call) call.durationMs = ms;
+    const index = this.#pending.shift();
+    const call = index === undefined ? undefined : this.#toolCalls[index];
+    if (index === undefined || !call) return;
+    call.durationMs = ms;
+    this.#onEvent({type: 'tool-completed', index, durationMs: ms});
+  }
+
+  #addLine(line: string): void {
+    const shown = this.#current.add(line);
+    if (this.#emitMessages && shown !== '') {
+      this.#onEvent({type: 'message-text', text: shown, messageIndex: this.#messageCount});
+    }
+  }
+
+  // Text that turns out to be the answer only at the end is reported then, when it is small enough to be one
+  // string (an answer without any marker is a build's quirk, not a 200 MB stream).
+  #addPreamble(): void {
+    const preamble = this.#preamble;
+    if (preamble.empty) return;
+    const index = this.#messageCount;
+    this.#addMessage(preamble);
+    if (!this.#emitMessages || preamble.spool.spilled) return;
+    this.#onEvent({type: 'message-text', text: `${preamble.spool.toString()}\n`, messageIndex: index});
   }
 
   #sawLoginPrompt(): void {
@@ -178,6 +208,7 @@ export class TranscriptParser {
   // Spools hold at most a few megabytes in memory each; with `last` only the newest message is kept at all.
   #addMessage(builder: MessageBuilder): void {
     if (builder.empty) return;
+    this.#messageCount++;
     if (this.#lastOnly) this.#messages.splice(0).forEach((spool) => spool.dispose());
     this.#messages.push(builder.close());
   }
