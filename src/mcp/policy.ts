@@ -1,6 +1,7 @@
 import path from 'node:path';
 
 import type {Trust} from '../lib/engine/turn.js';
+import {plural} from '../lib/output/plural.js';
 
 /** What `kiro-x mcp` was started to allow: every tool call is checked against it and can only narrow it. */
 export interface McpPolicy {
@@ -157,7 +158,7 @@ export function checkPrompt(policy: McpPolicy, prompt: string): Checked<string> 
 export function concurrencyRefusal(policy: McpPolicy): Refusal {
   return refuse(
     '--max-concurrent',
-    `${policy.maxConcurrent} turns are already running, the most this server runs at once. Try again when one has finished (kiro_task_list shows the async ones).`,
+    `${plural(policy.maxConcurrent, 'turn')} already running, the most this server runs at once. Try again when one has finished (kiro_task_list shows the async ones).`,
   ).refusal;
 }
 

@@ -176,7 +176,7 @@ describe('checkPrompt and concurrency', () => {
 
   it('names --max-concurrent', () => {
     expect(concurrencyRefusal(policy).message).toMatch(
-      /^Refused by --max-concurrent: 2 turns are already running, the most this server runs at once\./,
+      /^Refused by --max-concurrent: 2 turns already running, the most this server runs at once\./,
     );
   });
 });
