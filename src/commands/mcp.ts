@@ -70,7 +70,7 @@ export default class Mcp extends BaseCommand {
         import('../mcp/config.js'),
         import('../mcp/server.js'),
       ]);
-    const {settings} = await cliSettings(flags);
+    const {settings, configFile} = await cliSettings(flags);
     const interval = flags['progress-interval'];
     const config = mcpServerConfig(settings, {
       cwd: process.cwd(),
@@ -80,6 +80,7 @@ export default class Mcp extends BaseCommand {
           ? DEFAULT_PROGRESS_INTERVAL_MS
           : parseDuration(interval, '--progress-interval'),
       version: this.config.version,
+      configFile,
     });
     await serveMcp(config, process.stderr);
     // stdin may still be open after a signal: nothing is left to wait for once every turn has ended.

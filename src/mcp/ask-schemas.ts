@@ -5,6 +5,9 @@ import {OUTCOMES} from '../lib/outcomes.js';
 // kiro-cli session ids: a UUID (V2) or sess_<UUID> (V3); nothing else may reach kiro-cli's argv.
 const SESSION_ID = /^(?:sess_)?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
+/** A kiro-cli session id, checked before it can reach kiro-cli's argv or a path. */
+export const sessionIdSchema = z.string().regex(SESSION_ID, 'a kiro session id: a UUID, or sess_<UUID>');
+
 const names = (what: string) => z.array(z.string().min(1)).describe(what);
 
 /** The arguments of `kiro_ask` and `kiro_ask_async`: one turn, bounded by the server's configuration. */
@@ -27,9 +30,7 @@ export const askInput = z.object({
     .min(1)
     .optional()
     .describe("Kiro agent name; default: the server's. The server may allow only some."),
-  sessionId: z
-    .string()
-    .regex(SESSION_ID, 'a kiro session id: a UUID, or sess_<UUID>')
+  sessionId: sessionIdSchema
     .optional()
     .describe('Continue this conversation: the sessionId of an earlier result.'),
   systemPrompt: z

@@ -20,6 +20,8 @@ export interface McpServerConfig {
   env: NodeJS.ProcessEnv;
   /** kiro-x's version, told to clients in `initialize`. */
   version: string;
+  /** The config file the settings came from, if any. */
+  configFile: string | null;
 }
 
 /** What the command knows besides the settings. */
@@ -29,6 +31,7 @@ export interface McpStart {
   env: NodeJS.ProcessEnv;
   progressIntervalMs: number;
   version: string;
+  configFile: string | null;
 }
 
 /** Default gap between progress notifications: clients that reset a 60 s timeout on progress never reach it. */
@@ -77,5 +80,6 @@ export function mcpServerConfig(settings: Settings, start: McpStart): McpServerC
     progressIntervalMs: start.progressIntervalMs,
     env: start.env,
     version: start.version,
+    configFile: start.configFile,
   };
 }

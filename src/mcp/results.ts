@@ -1,5 +1,6 @@
 import type {CallToolResult} from '@modelcontextprotocol/server';
 
+import {KiroXError} from '../lib/errors.js';
 import {redact} from '../lib/redact.js';
 import type {Refusal} from './policy.js';
 
@@ -53,6 +54,8 @@ export function answers(secrets: readonly string[], log: (line: string) => void)
       (handler) =>
       (...args) => {
         const call = handler(...args).catch((thrown: unknown) => {
+          // kiro-x's own errors say what went wrong and what to do: they are answers, not failures.
+          if (thrown instanceof KiroXError) return error([thrown.message, ...thrown.suggestions].join(' '));
           const message = thrown instanceof Error ? thrown.message : String(thrown);
           log(`tool failed: ${message}`);
           return error(`kiro-x failed: ${message}`);

@@ -8,6 +8,7 @@ import type {McpServerConfig} from './config.js';
 import type {McpContext} from './context.js';
 import {answers} from './results.js';
 import {TaskRegistry} from './task-registry.js';
+import {registerSessionTools} from './session-tools.js';
 import {registerTaskTools} from './task-tools.js';
 import {TurnRunner} from './turn-runner.js';
 
@@ -25,6 +26,7 @@ export function createMcpServer(context: McpContext): McpServer {
   );
   registerAskTools(server, context);
   registerTaskTools(server, context);
+  registerSessionTools(server, context);
   return server;
 }
 

@@ -78,7 +78,7 @@ describe('kiro-x mcp: the server', () => {
     server.child.stdin?.write('this is not json\n');
     server.send({jsonrpc: '2.0', id: 1, method: 'tools/list'});
     const list = await server.response(1);
-    expect((list.result as {tools: unknown[]}).tools).toHaveLength(5);
+    expect((list.result as {tools: unknown[]}).tools).toHaveLength(8);
     server.child.stdin?.end();
     expect(await server.exited).toEqual({code: 0, signal: null});
     for (const line of server.lines) expect(JSON.parse(line)).toMatchObject({jsonrpc: '2.0'});
