@@ -22,6 +22,8 @@ export interface StartOptions {
   cwd?: string;
   /** Protocol versions the client offers, newest first (default: the client's own list). */
   protocolVersions?: string[];
+  /** Speak this modern (2026-07-28 and later) revision, negotiated through `server/discover`. */
+  pin?: string;
 }
 
 const sessions: McpSession[] = [];
@@ -43,7 +45,10 @@ export async function startMcp(
   transport.stderr?.on('data', (chunk: Buffer) => errors.push(chunk.toString('utf8')));
   const client = new Client(
     {name: 'kiro-x-e2e', version: '1.0.0'},
-    options.protocolVersions ? {supportedProtocolVersions: options.protocolVersions} : {},
+    {
+      ...(options.protocolVersions && {supportedProtocolVersions: options.protocolVersions}),
+      ...(options.pin && {versionNegotiation: {mode: {pin: options.pin}}}),
+    },
   );
   await client.connect(transport);
   const session: McpSession = {

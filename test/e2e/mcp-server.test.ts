@@ -24,6 +24,18 @@ describe('kiro-x mcp: the server', () => {
     },
   );
 
+  it('speaks the 2026-07-28 revision to a client that pins it', async () => {
+    const {client} = await startMcp(makeWorld(), ['--progress-interval', '200ms'], {pin: '2026-07-28'});
+    expect(client.getNegotiatedProtocolVersion()).toBe('2026-07-28');
+    const seen: unknown[] = [];
+    const result = await client.callTool(
+      {name: 'kiro_ask', arguments: {prompt: 'Hi [[sim:sleep=700]]'}},
+      {onprogress: (progress) => seen.push(progress)},
+    );
+    expect(structured(result).outcome).toBe('completed');
+    expect(seen.length).toBeGreaterThanOrEqual(2);
+  });
+
   it('kiro_ask runs one turn and answers with the kiro-x result and a readable text', async () => {
     const world = makeWorld();
     const {client} = await startMcp(world, ['--model', 'claude-sonnet-4.5']);
