@@ -12,6 +12,10 @@ const seamDynamicImports = {
 };
 const noOclif = {group: ['@oclif/*'], message: 'src/lib is a plain library: it never imports oclif.'};
 const PROCESS_SEAM = 'src/lib/engine/process/**';
+const noCli = {
+  group: ['../cli/*', '**/src/cli/*'],
+  message: 'src/mcp is a front end on src/lib, like src/cli: it never imports src/cli.',
+};
 
 export default tseslint.config(
   {ignores: ['dist/**', 'dist-check/**', 'node_modules/**', 'bench/results/**', 'coverage/**']},
@@ -48,6 +52,10 @@ export default tseslint.config(
     files: ['src/lib/**/*.ts'],
     ignores: [PROCESS_SEAM],
     rules: {'no-restricted-imports': ['error', {paths: seamPaths, patterns: [noOclif]}]},
+  },
+  {
+    files: ['src/mcp/**/*.ts'],
+    rules: {'no-restricted-imports': ['error', {paths: seamPaths, patterns: [noOclif, noCli]}]},
   },
   {
     files: [PROCESS_SEAM],

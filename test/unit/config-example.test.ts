@@ -101,6 +101,13 @@ describe('SETTINGS_KEYS', () => {
       'KIRO_X_CONCURRENCY',
       'KIRO_X_RETRIES',
       'KIRO_X_RESULTS',
+      'KIRO_X_ALLOW_CWD',
+      'KIRO_X_ALLOW_MODEL',
+      'KIRO_X_ALLOW_AGENT',
+      'KIRO_X_MAX_CONCURRENT',
+      'KIRO_X_MAX_PROMPT_BYTES',
+      'KIRO_X_TASK_RETENTION',
+      'KIRO_X_MAX_TASKS',
     ]);
   });
 
@@ -116,6 +123,10 @@ describe('SETTINGS_KEYS', () => {
       retries: 0,
       failFast: false,
       strict: false,
+      maxConcurrent: 4,
+      maxPromptBytes: 1_048_576,
+      taskRetention: 3_600_000,
+      maxTasks: 100,
     });
   });
 });

@@ -18,6 +18,10 @@ const DEFAULTS: Settings = {
   retries: 0,
   failFast: false,
   strict: false,
+  maxConcurrent: 4,
+  maxPromptBytes: 1_048_576,
+  taskRetention: 3_600_000,
+  maxTasks: 100,
 };
 
 let configDir: string;
@@ -177,6 +181,17 @@ describe('precedence: flag > env > config > default', () => {
     expect(await usageError(resolve({configPath: file}))).toBe(
       `cwd (in ${file}): not a directory: ${path.join(configDir, 'file')}`,
     );
+  });
+
+  it('resolves directory lists against the file, the cwd, and splits an env value like PATH', async () => {
+    const configFile = writeConfig({allowCwd: ['a', '/abs']});
+    const fromConfig = await resolve({configPath: configFile});
+    expect(fromConfig.settings.allowCwd).toEqual([path.join(configDir, 'a'), '/abs']);
+    const env = {KIRO_X_ALLOW_CWD: ['x,y', 'z'].join(path.delimiter)};
+    const fromEnv = await resolve({configPath: configFile, env});
+    expect(fromEnv.settings.allowCwd).toEqual([path.join(cwd, 'x,y'), path.join(cwd, 'z')]);
+    const fromFlag = await resolve({configPath: configFile, env, flags: {allowCwd: ['f', 'g']}});
+    expect(fromFlag.settings.allowCwd).toEqual([path.join(cwd, 'f'), path.join(cwd, 'g')]);
   });
 
   it('ignores undefined flags and flags that are not settings', async () => {

@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 import {sessionIdProblem} from '../sessions/ids.js';
 import {EFFORTS, HARNESS_NAMES, KIND_TYPES, OUTPUT_FORMATS, type SettingKind} from './kinds.js';
 import {
@@ -61,6 +63,12 @@ export function coerceValue(kind: SettingKind, raw: unknown, name: string, base:
       const bad =
         kind === 'regexList' ? items.map(regexProblem).find((problem) => problem !== null) : undefined;
       return bad ? fail(bad) : ok(items);
+    }
+    case 'directoryList': {
+      // One env value holds several paths the way PATH does; a path may contain a comma.
+      const values = typeof raw === 'string' ? raw.split(path.delimiter) : raw;
+      const items = listItems(values, false);
+      return items === null ? expected() : ok(items.map((item) => resolvePath(base, item)));
     }
     case 'duration':
     case 'durationOrOff': {

@@ -32,6 +32,7 @@ export type SettingKind =
   | 'boolean'
   | 'toolList'
   | 'globList'
+  | 'directoryList'
   | 'regexList'
   | 'duration'
   | 'durationOrOff'
@@ -52,6 +53,7 @@ export const KIND_TYPES: Record<SettingKind, string> = {
   boolean: 'true or false',
   toolList: 'an array of strings',
   globList: 'an array of strings',
+  directoryList: 'an array of directory paths',
   regexList: 'an array of regular expression strings',
   duration: 'a duration (seconds, or a string like "30s", "5m", "1h30m")',
   durationOrOff: 'a duration (seconds, or a string like "30s", "5m"; 0 turns it off)',

@@ -46,6 +46,7 @@ function kindSchema(key: string, kind: SettingKind): z.ZodType {
       return z.boolean();
     case 'toolList':
     case 'globList':
+    case 'directoryList':
       return z.array(z.string().min(1));
     case 'regexList':
       return z.array(z.string().min(1)).superRefine((items, ctx) => {
@@ -99,6 +100,8 @@ export function parseConfigObject(
     const {kind} = SETTINGS_KEYS[key as keyof Settings];
     if (kind === 'path' || kind === 'directory') layer[key] = resolvePath(baseDir, value as string);
     else if (kind === 'command') layer[key] = resolveCommand(baseDir, value as string);
+    else if (kind === 'directoryList')
+      layer[key] = (value as string[]).map((dir) => resolvePath(baseDir, dir));
     else layer[key] = value;
   }
   return layer as SettingsLayer;

@@ -49,6 +49,20 @@ export interface Settings {
   maxCredits?: number;
   results?: string;
   strict: boolean;
+  /** `mcp`: directories a tool call may name as its cwd (realpath'd at start); unset: the server's cwd only. */
+  allowCwd?: string[];
+  /** `mcp`: models a tool call may ask for; unset: any. */
+  allowModel?: string[];
+  /** `mcp`: agents a tool call may ask for; unset: any. */
+  allowAgent?: string[];
+  /** `mcp`: turns running at once, sync and async together. */
+  maxConcurrent: number;
+  /** `mcp`: largest prompt a tool call may send, in UTF-8 bytes. */
+  maxPromptBytes: number;
+  /** `mcp`: how long a finished async task stays readable, in ms. */
+  taskRetention: number;
+  /** `mcp`: finished async tasks kept at most. */
+  maxTasks: number;
   /** `ask`: continue the latest conversation of the working directory (a flag, for one run). */
   resume?: boolean;
   /** `ask`: continue the conversation with this session id (a flag, for one run). */
@@ -143,6 +157,38 @@ const SPECS: Record<keyof Settings, Omit<SettingSpec, 'flag'>> = {
   ),
   results: spec('path', 'KIRO_X_RESULTS', null, 'batch: results ledger file (JSON Lines), for resuming.'),
   strict: spec('boolean', null, false, 'doctor: treat warnings as failures.'),
+  allowCwd: spec(
+    'directoryList',
+    'KIRO_X_ALLOW_CWD',
+    null,
+    "mcp: directories a tool call may run in (default: the server's working directory).",
+  ),
+  allowModel: spec(
+    'toolList',
+    'KIRO_X_ALLOW_MODEL',
+    null,
+    'mcp: models a tool call may ask for (default: any).',
+  ),
+  allowAgent: spec(
+    'toolList',
+    'KIRO_X_ALLOW_AGENT',
+    null,
+    'mcp: agents a tool call may ask for (default: any).',
+  ),
+  maxConcurrent: spec('positiveInteger', 'KIRO_X_MAX_CONCURRENT', 4, 'mcp: turns running at once.'),
+  maxPromptBytes: spec(
+    'positiveInteger',
+    'KIRO_X_MAX_PROMPT_BYTES',
+    1048576,
+    'mcp: largest prompt a tool call may send, in bytes.',
+  ),
+  taskRetention: spec(
+    'duration',
+    'KIRO_X_TASK_RETENTION',
+    '1h',
+    'mcp: how long a finished async task stays readable.',
+  ),
+  maxTasks: spec('positiveInteger', 'KIRO_X_MAX_TASKS', 100, 'mcp: finished async tasks kept at most.'),
   resume: spec('boolean', null, null, 'Continue the latest conversation of the working directory.'),
   resumeId: spec('sessionId', null, null, 'Continue the conversation with this session id.'),
 };
