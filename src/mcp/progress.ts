@@ -1,12 +1,12 @@
 import {formatElapsed} from '../lib/duration.js';
-import type {McpTurnEvent} from './turn-events.js';
+import type {TurnEvent} from '../lib/engine/turn.js';
 
 /** Sends one progress notification; `progress` grows with every call. */
 export type SendProgress = (progress: number, message: string) => Promise<void>;
 
 /** The progress of one `kiro_ask` call: a beat every interval, and one more whenever a tool starts. */
 export interface ProgressBeat {
-  onEvent(event: McpTurnEvent): void;
+  onEvent(event: TurnEvent): void;
   stop(): void;
 }
 

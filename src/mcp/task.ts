@@ -2,7 +2,7 @@ import {randomUUID} from 'node:crypto';
 
 import {emptyResult} from '../lib/ask/empty-result.js';
 import type {AskResult} from '../lib/ask/result.js';
-import type {McpTurnEvent} from './turn-events.js';
+import type {TurnEvent} from '../lib/engine/turn.js';
 
 /** Where an async task is. */
 export const TASK_STATES = ['running', 'completed', 'failed', 'cancelled'] as const;
@@ -53,9 +53,10 @@ export class Task {
   }
 
   /** Follows the turn: answer text becomes chunks, a tool call becomes the tool in use. */
-  readonly onEvent = (event: McpTurnEvent): void => {
+  readonly onEvent = (event: TurnEvent): void => {
     if (event.type === 'message') this.#append(event.text);
-    else this.#tool = event.title ? `${event.tool}: ${event.title}` : event.tool;
+    else if (event.type === 'tool_call')
+      this.#tool = event.title ? `${event.tool}: ${event.title}` : event.tool;
   };
 
   /** Follows the turn to its end. An engine that streamed no text still yields its answer as chunks. */

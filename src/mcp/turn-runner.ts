@@ -5,7 +5,7 @@ import type {AskResult} from '../lib/ask/result.js';
 import {KiroXError} from '../lib/errors.js';
 import type {McpServerConfig} from './config.js';
 import {concurrencyRefusal, type CallGrant, type Checked} from './policy.js';
-import {contractEvents, type McpTurnEvent} from './turn-events.js';
+import type {TurnEvent} from '../lib/engine/turn.js';
 
 /** One turn a tool call asked for, after the policy granted it. */
 export interface TurnCall {
@@ -21,7 +21,7 @@ export interface TurnCall {
 export interface TurnHooks {
   /** Aborting it cancels the turn (the client's `notifications/cancelled`, `kiro_task_cancel`). */
   signal?: AbortSignal | undefined;
-  onEvent?: ((event: McpTurnEvent) => void) | undefined;
+  onEvent?: ((event: TurnEvent) => void) | undefined;
 }
 
 const CLIENT_CANCELLED = 'The MCP client cancelled the call, and kiro-cli was stopped.';
@@ -93,7 +93,7 @@ export class TurnRunner {
         signal,
         keepTranscript: false,
         detectSessionId: !settings.noSessionId,
-        onEvent: hooks.onEvent ? contractEvents(hooks.onEvent) : undefined,
+        onEvent: hooks.onEvent,
       });
       const profile = {
         ...base.profile,

@@ -25,9 +25,17 @@ function pending(time = clock()) {
 describe('Task', () => {
   it('streams message chunks with their indexes and the tool in use', () => {
     const {task} = pending();
-    task.onEvent({type: 'message', text: 'Hel', messageIndex: 0});
-    task.onEvent({type: 'tool_call', tool: 'shell', title: 'ls'});
-    task.onEvent({type: 'message', text: 'lo', messageIndex: 0});
+    task.onEvent({type: 'message', text: 'Hel', messageIndex: 0, elapsedMs: 1});
+    task.onEvent({
+      type: 'tool_call',
+      id: 'tool-1',
+      tool: 'shell',
+      title: 'ls',
+      kind: null,
+      status: 'in_progress',
+      elapsedMs: 2,
+    });
+    task.onEvent({type: 'message', text: 'lo', messageIndex: 0, elapsedMs: 3});
     expect([task.state, task.tool]).toEqual(['running', 'shell: ls']);
     expect(task.page(0)).toEqual({fromChunk: 0, nextChunk: 2, totalChunks: 2, chunks: ['Hel', 'lo']});
     expect(task.page(1)).toEqual({fromChunk: 1, nextChunk: 2, totalChunks: 2, chunks: ['lo']});
