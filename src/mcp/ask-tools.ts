@@ -1,6 +1,6 @@
 import type {McpServer, ServerContext} from '@modelcontextprotocol/server';
 
-import type {AskResult} from '../lib/ask/result.js';
+import {askDocument, type AskResult} from '../lib/ask/result.js';
 import {askInput, askResult, type AskInput} from './ask-schemas.js';
 import type {McpContext} from './context.js';
 import {grantTurn} from './grant.js';
@@ -54,7 +54,7 @@ export function registerAskTools(server: McpServer, context: McpContext): void {
         });
         if (!started.ok) return answers.refused(started.refusal);
         const result = await started.value;
-        return answers.data(result, askText(result), !result.ok);
+        return answers.data(askDocument(result), askText(result), !result.ok);
       } finally {
         beat?.stop();
       }

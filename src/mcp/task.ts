@@ -1,7 +1,7 @@
 import {randomUUID} from 'node:crypto';
 
 import {emptyResult} from '../lib/ask/empty-result.js';
-import type {AskResult} from '../lib/ask/result.js';
+import {askDocument, type AskResult} from '../lib/ask/result.js';
 import type {TurnEvent} from '../lib/engine/turn.js';
 
 /** Where an async task is. */
@@ -80,7 +80,7 @@ export class Task {
   }
 
   get result(): AskResult | null {
-    return this.#result;
+    return this.#result && askDocument(this.#result);
   }
 
   get tool(): string | null {

@@ -46,7 +46,7 @@ describe('kiro-x mcp: async tasks', () => {
     expect(done).toMatchObject({state: 'completed', tool: null, fromChunk: 0});
     const result = done.result as Record<string, unknown>;
     expect([result.outcome, result.text]).toEqual(['completed', 'You said: Summarise [[sim:sleep=800]]']);
-    expect((done.chunks as string[]).join('')).toBe(result.text);
+    expect((done.chunks as string[]).join('').trimEnd()).toBe(result.text);
     const rest = (await call(session, 'kiro_task_status', {taskId, fromChunk: done.nextChunk})).doc;
     expect([rest.chunks, rest.nextChunk]).toEqual([[], done.nextChunk]);
 

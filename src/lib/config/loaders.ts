@@ -34,7 +34,9 @@ export function loadJson(filepath: string, content: string): unknown {
 /** Parses YAML (also JSON, which `.kirorc` may hold); a file of only comments is an empty config. */
 export async function loadYaml(filepath: string, content: string): Promise<unknown> {
   checkUtf8(filepath, content);
-  const {parse: parseYaml} = await import('yaml');
+  const yaml = await import('yaml');
+  // yaml is CommonJS: bundled, a dynamic import of it may carry its exports under `default` only.
+  const parseYaml = yaml.parse ?? (yaml as unknown as {default: typeof yaml}).default.parse;
   try {
     return parseYaml(content) ?? undefined;
   } catch (error) {
