@@ -29,12 +29,14 @@ export async function reportFailure(failure: Failure): Promise<void> {
   const streams = {stdout: process.stdout, stderr: process.stderr, env: process.env};
   const output = outputModeFromArgv(failure.argv);
   const junitFile = failure.writesJunitFile ? junitFileFromArgv(failure.argv) : undefined;
-  const stream = output === 'stream-json';
-  // A stream that ends before its turn began is that one result line.
-  const json = (): string =>
-    stream ? `${JSON.stringify(failure.document)}\n` : jsonDocument(failure.document);
-  const forms = {text: () => '', json, junit: failure.junit};
-  const fileError = await deliverReport(forms, {...streams, output: stream ? 'json' : output, junitFile});
+  const forms = {
+    text: () => '',
+    json: () => jsonDocument(failure.document),
+    // A stream that ends before its turn began is that one result line.
+    jsonLine: () => `${JSON.stringify(failure.document)}\n`,
+    junit: failure.junit,
+  };
+  const fileError = await deliverReport(forms, {...streams, output, junitFile});
   const colours = paint(process.stderr, process.env);
   process.stderr.write(formatError(failure.message, failure.suggestions, colours));
   // The failure may be that very file: say it once.

@@ -1,11 +1,12 @@
 import type {Settings} from '../config/settings.js';
-import {writeChunk, type SpoolSink} from '../engine/process/text-spool.js';
+import {writeChunk} from '../engine/process/text-spool.js';
 import {exitCodeFor} from '../exit-codes.js';
 import {prepareOutputFile} from '../fs/output-file.js';
 import {checkTempDirectory} from '../fs/temp-dir.js';
-import {writeReport} from '../fs/write-report.js';
 import {writeAskJson, writeAskJsonLine} from '../output/ask-json-stream.js';
 import {formatAskText} from '../output/ask-text.js';
+import {deliverReport, settleExitCode} from '../output/report-destination.js';
+import type {OutStream, Streams} from '../output/streams.js';
 import {errorLabel, paint} from '../output/terminal.js';
 import type {SpooledAsk} from './ask.js';
 import {answerForJunit, renderAskJunit} from './junit.js';
@@ -29,10 +30,7 @@ export interface AskRenderOptions {
 }
 
 /** Where a result goes: the document or answer on stdout, diagnostics on stderr. */
-export interface AskStreams {
-  stdout: SpoolSink;
-  stderr: {write(text: string): unknown; isTTY?: boolean};
-}
+export type AskStreams = Pick<Streams, 'stdout' | 'stderr'>;
 
 /** The render options resolved settings give, for the prompt of the turn. */
 export function askRenderOptions(
@@ -62,37 +60,28 @@ export async function renderAsk(
 ): Promise<number> {
   const {result} = spooled;
   const mode = options.output;
-  const junit =
-    mode === 'junit' || options.junitFile !== undefined
-      ? await renderAskJunit(answerForJunit(spooled), options.prompt)
-      : '';
-  let reportError: string | null = null;
-  if (options.junitFile !== undefined) {
-    reportError = await writeReport(options.junitFile, junit).then(
-      () => null,
-      (error: Error) => error.message,
-    );
-  }
-  if (mode === 'json') await untilClosed(() => writeAskJson(stdout, result, spooled.texts));
-  else if (mode === 'stream-json') await untilClosed(() => writeAskJsonLine(stdout, result, spooled.texts));
-  else if (mode === 'junit') await untilClosed(() => writeChunk(stdout, junit));
-  const colours = paint({isTTY: stderr.isTTY === true}, options.env);
+  const forms = {
+    text: () => (stdout: OutStream) =>
+      options.answerStreamed ? Promise.resolve() : writeAnswer(spooled, stdout),
+    json: () => (stdout: OutStream) => writeAskJson(stdout, result, spooled.texts),
+    jsonLine: () => (stdout: OutStream) => writeAskJsonLine(stdout, result, spooled.texts),
+    junit: () => renderAskJunit(answerForJunit(spooled), options.prompt),
+  };
+  const to = {stdout, stderr, env: options.env};
+  const fileError = await deliverReport(forms, {...to, output: mode, junitFile: options.junitFile});
+  const colours = paint(stderr, options.env);
   if (mode === 'text') {
-    if (!options.answerStreamed) await untilClosed(() => writeAnswer(spooled, stdout));
     const context = {apiKeySet: Boolean(options.env.KIRO_API_KEY), cliPath: options.cliPath, paint: colours};
     stderr.write(formatAskText(quietFor(result, options.usesMcp), context).stderr);
   } else if (!result.ok) {
     stderr.write(`${errorLabel(colours)} ${result.message}\n`);
   }
   if (result.profilePath) stderr.write(`kept agent profile: ${result.profilePath}\n`);
-  const code = exitCodeFor(result.outcome, options.cancelledBy);
-  if (reportError === null) return code;
-  stderr.write(`${errorLabel(colours)} ${reportError}\n`);
-  return code === 0 ? exitCodeFor('usage_error') : code;
+  return settleExitCode(exitCodeFor(result.outcome, options.cancelledBy), fileError, to);
 }
 
 /** Text mode's stdout: the final answer, streamed (it can be larger than one string). */
-async function writeAnswer({result, texts}: SpooledAsk, stdout: SpoolSink): Promise<void> {
+async function writeAnswer({result, texts}: SpooledAsk, stdout: OutStream): Promise<void> {
   const last = texts.messages.at(-1);
   if (result.outcome !== 'completed' && !last?.length) return;
   await last?.writeTo(stdout);
@@ -106,16 +95,4 @@ async function writeAnswer({result, texts}: SpooledAsk, stdout: SpoolSink): Prom
 function quietFor(result: AskResult, usesMcp: boolean): AskResult {
   if (usesMcp) return result;
   return {...result, warnings: result.warnings.filter((w) => !w.includes('MCP functionality disabled'))};
-}
-
-/**
- * A reader that closes stdout early (`kiro-x ask … | head`) is not an error of the turn: stop writing, print
- * no stack, and still exit with the turn's own code.
- */
-async function untilClosed(write: () => Promise<unknown>): Promise<void> {
-  try {
-    await write();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
-  }
 }

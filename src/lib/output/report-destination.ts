@@ -11,6 +11,10 @@ export type ReportBody = string | ((stdout: OutStream) => Promise<void>);
 export interface ReportForms {
   text: () => ReportBody | Promise<ReportBody>;
   json: () => ReportBody | Promise<ReportBody>;
+  /**
+   * The one-line form that ends a `stream-json` output; a result without one (doctor) prints its text there.
+   */
+  jsonLine?: (() => ReportBody | Promise<ReportBody>) | undefined;
   /** Also what `junitFile` receives, so always whole. */
   junit: () => string | Promise<string>;
 }
@@ -44,6 +48,14 @@ async function toStdout(stdout: OutStream, body: ReportBody): Promise<void> {
   }
 }
 
+/** What stdout gets in a format: the JUnit text already rendered, or the form that format asks for. */
+function bodyFor(forms: ReportForms, output: OutputFormat, junit: string): ReportBody | Promise<ReportBody> {
+  if (output === 'junit') return junit;
+  if (output === 'json') return forms.json();
+  if (output === 'stream-json' && forms.jsonLine) return forms.jsonLine();
+  return forms.text();
+}
+
 /**
  * Deliver a result: the JUnit file first, so a failure to write it is said on stderr without a second document
  * ever reaching stdout, then the one document on stdout. Returns why the JUnit file could not be written, or null.
@@ -57,7 +69,7 @@ export async function deliverReport(forms: ReportForms, to: ReportDestination): 
       (error: Error) => error.message,
     );
   }
-  const body = to.output === 'junit' ? junit : to.output === 'json' ? await forms.json() : await forms.text();
+  const body = await bodyFor(forms, to.output, junit);
   await toStdout(to.stdout, body);
   return fileError;
 }
