@@ -1,35 +1,14 @@
 import {describe, expect, it} from 'vitest';
-import {classifyAcp, type AcpTurnEvidence} from '../../src/lib/engine/acp/outcome.js';
+import {classifyAcp, NOTHING_FOUND, type AcpTurnEvidence} from '../../src/lib/engine/acp/outcome.js';
 import {ACP_EXIT_CODES, ACP_OUTCOMES} from '../../src/lib/engine/acp/outcomes-acp.js';
 import {EXIT_CODES} from '../../src/lib/exit-codes.js';
-import type {StderrFacts} from '../../src/lib/engine/headless/evidence.js';
-
-const quiet: StderrFacts = {
-  credits: null,
-  kiroTimeMs: null,
-  trailer: false,
-  authFailed: false,
-  usageLimit: null,
-  limitResets: null,
-  cliUsage: null,
-  agentFallbacks: [],
-  deniedTools: [],
-  backendTrouble: [],
-  warnings: [],
-  explanation: null,
-};
+import {QUIET_STDERR} from '../helpers/stderr-facts.js';
 
 function evidence(extra: Partial<AcpTurnEvidence>): AcpTurnEvidence {
   return {
-    stopReason: null,
-    rpcError: null,
-    cancelledBy: null,
-    permissionFailure: null,
-    resumeFailure: null,
-    agentMissing: null,
-    unanswered: null,
+    ...NOTHING_FOUND,
     exit: null,
-    stderr: quiet,
+    stderr: QUIET_STDERR,
     apiKeySet: true,
     ...extra,
   };
@@ -85,7 +64,10 @@ describe('classifyAcp', () => {
       {
         unanswered: {method: 'initialize', timeoutMs: null},
         exit: {exitCode: 1, signal: null},
-        stderr: {...quiet, explanation: 'error: You are not logged in, please log in with kiro-cli login'},
+        stderr: {
+          ...QUIET_STDERR,
+          explanation: 'error: You are not logged in, please log in with kiro-cli login',
+        },
       },
       'auth_failed',
       /no usable credential \(You are not logged in/,
@@ -102,7 +84,7 @@ describe('classifyAcp', () => {
       {
         unanswered: {method: 'initialize', timeoutMs: null},
         exit: {exitCode: 2, signal: null},
-        stderr: {...quiet, cliUsage: "error: unexpected argument '--agent-engine' found"},
+        stderr: {...QUIET_STDERR, cliUsage: "error: unexpected argument '--agent-engine' found"},
       },
       'cli_usage_error',
       /rejected its command line \(unexpected argument '--agent-engine' found\)/,
@@ -112,7 +94,7 @@ describe('classifyAcp', () => {
       {
         unanswered: {method: 'session/prompt', timeoutMs: null},
         exit: {exitCode: 101, signal: null},
-        stderr: {...quiet, explanation: "thread 'main' panicked at x.rs:1:1:"},
+        stderr: {...QUIET_STDERR, explanation: "thread 'main' panicked at x.rs:1:1:"},
       },
       'failed',
       /^kiro-cli exited 101 without answering session\/prompt \(thread 'main' panicked at x\.rs:1:1\)\.$/,

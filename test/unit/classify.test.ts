@@ -1,21 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {classify} from '../../src/lib/engine/headless/classify.js';
 import type {Classification, StderrFacts, TurnEvidence} from '../../src/lib/engine/headless/evidence.js';
+import {QUIET_STDERR} from '../helpers/stderr-facts.js';
 
-const QUIET: StderrFacts = {
-  credits: null,
-  kiroTimeMs: null,
-  trailer: false,
-  authFailed: false,
-  usageLimit: null,
-  limitResets: null,
-  cliUsage: null,
-  agentFallbacks: [],
-  deniedTools: [],
-  backendTrouble: [],
-  warnings: [],
-  explanation: null,
-};
 const TRAILER: Partial<StderrFacts> = {trailer: true, credits: 0.06, kiroTimeMs: 4000};
 
 interface Case {
@@ -37,7 +24,7 @@ function evidence(c: Case): TurnEvidence {
     exitCode: c.exitCode === undefined ? 0 : c.exitCode,
     signal: c.signal ?? null,
     stopReason: c.stopReason ?? null,
-    stderr: {...QUIET, ...c.stderr},
+    stderr: {...QUIET_STDERR, ...c.stderr},
     stdout: {loginPrompt: c.loginPrompt ?? false, usageLimit: c.stdoutUsageLimit ?? null},
     requestedAgent: c.requestedAgent ?? null,
     apiKeySet: c.apiKeySet ?? false,

@@ -37,6 +37,17 @@ export interface AcpTurnEvidence {
   apiKeySet: boolean;
 }
 
+/** What the turn itself found before anything is known: none of the facts that end a turn early. */
+export const NOTHING_FOUND = {
+  stopReason: null,
+  rpcError: null,
+  cancelledBy: null,
+  permissionFailure: null,
+  resumeFailure: null,
+  agentMissing: null,
+  unanswered: null,
+} as const satisfies Partial<AcpTurnEvidence>;
+
 /** The verdict on an ACP turn. */
 export interface AcpClassification {
   outcome: AcpOutcome;

@@ -2,7 +2,13 @@ import type {AskResult} from '../../ask/result.js';
 import {redact} from '../../redact.js';
 import {readStderrLine} from '../headless/stderr-lines.js';
 import type {ProcessExit} from './connection-types.js';
-import {classifyAcp, type AcpClassification, type AcpTurnEvidence, type RpcFailure} from './outcome.js';
+import {
+  classifyAcp,
+  NOTHING_FOUND,
+  type AcpClassification,
+  type AcpTurnEvidence,
+  type RpcFailure,
+} from './outcome.js';
 import type {AcpOutcome} from './outcomes-acp.js';
 import type {PermissionRecord} from './permission-gate.js';
 import type {StderrReport} from './stderr-log.js';
@@ -84,13 +90,7 @@ export function concludeAcp(
 ): AcpTurnResult {
   const {found, exit, stderr, apiKeySet} = conclusion;
   const evidence: AcpTurnEvidence = {
-    stopReason: null,
-    rpcError: null,
-    cancelledBy: null,
-    permissionFailure: null,
-    resumeFailure: null,
-    agentMissing: null,
-    unanswered: null,
+    ...NOTHING_FOUND,
     ...found,
     exit,
     stderr: stderr.facts,
