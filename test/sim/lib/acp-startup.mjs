@@ -1,7 +1,7 @@
 // What `kiro-cli acp` checks before its first frame: clap (V3 refuses the V2 flags), the credential, and under V2
 // the agent, trust flags and model, with the same stderr lines and exit codes as headless chat.
 import {resolveAgent} from './agents.mjs';
-import {conflictError, parseArgs} from './args.mjs';
+import {CHAT_SPECS, conflictError, parseArgs} from './args.mjs';
 import {resolveCredential} from './credentials.mjs';
 import {err, exitWith, out} from './io.mjs';
 import {modelList, unknownModelError} from './models.mjs';
@@ -11,28 +11,20 @@ import {atLeast} from './version.mjs';
 
 const USAGE = 'kiro-cli acp [OPTIONS]';
 
+/** The flags `kiro-cli acp` shares with headless chat, spelled as chat spells them. */
+const SHARED_WITH_CHAT = new Set([
+  'agent',
+  'model',
+  'effort',
+  'trust-all-tools',
+  'trust-tools',
+  'agent-engine',
+  'help',
+]);
+
 /** Options of `kiro-cli acp`: headless chat's V2 flags, the engine (2.4+) and V3's auth method (2.8+, unverified). */
 const ACP_SPECS = [
-  {long: 'agent', key: 'agent', kind: 'value', meta: 'AGENT'},
-  {long: 'model', key: 'model', kind: 'value', meta: 'MODEL'},
-  {
-    long: 'effort',
-    key: 'effort',
-    kind: 'value',
-    meta: 'EFFORT',
-    since: '2.10',
-    values: ['low', 'medium', 'high', 'xhigh', 'max'],
-  },
-  {long: 'trust-all-tools', short: 'a', key: 'trustAll', kind: 'bool'},
-  {long: 'trust-tools', key: 'trustTools', kind: 'value', meta: 'TOOL_NAMES'},
-  {
-    long: 'agent-engine',
-    key: 'agentEngine',
-    kind: 'value',
-    meta: 'ENGINE',
-    since: '2.4',
-    values: ['v2', 'v1', 'v3'],
-  },
+  ...CHAT_SPECS.filter((spec) => SHARED_WITH_CHAT.has(spec.long)),
   {
     long: 'auth-method',
     key: 'authMethod',
@@ -41,7 +33,6 @@ const ACP_SPECS = [
     since: '2.8',
     values: ['cli', 'acp'],
   },
-  {long: 'help', short: 'h', key: 'help', kind: 'bool'},
 ];
 const V2_ONLY = [
   ['agent', '--agent <AGENT>'],
