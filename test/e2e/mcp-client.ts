@@ -1,11 +1,13 @@
 import {spawn, type ChildProcess} from 'node:child_process';
+import {mkdirSync} from 'node:fs';
+import path from 'node:path';
 
 import {Client} from '@modelcontextprotocol/client';
 import {StdioClientTransport} from '@modelcontextprotocol/client/stdio';
 
 import {expect} from 'vitest';
 
-import {BIN, alive, records, waitFor, type World} from './harness.js';
+import {BIN, alive, makeWorld, records, waitFor, type World} from './harness.js';
 
 /** A running `kiro-x mcp` with the SDK's own client connected over stdio. */
 export interface McpSession {
@@ -141,4 +143,18 @@ export function rawServer(world: World, args: string[] = []): RawServer {
       return find(id) as Record<string, unknown>;
     },
   };
+}
+
+/** A world with session ids on, and a session made there in a directory the default server does not allow. */
+export async function sessionOutsideCwd(
+  prompt: string,
+): Promise<{world: World; other: string; sessionId: string}> {
+  const world = makeWorld({KIRO_X_NO_SESSION_ID: undefined});
+  const other = path.join(world.home, 'other');
+  mkdirSync(other);
+  const wide = await startMcp(world, ['--allow-cwd', world.workspace, '--allow-cwd', other]);
+  const there = await wide.client.callTool({name: 'kiro_ask', arguments: {prompt, cwd: other}});
+  const sessionId = structured(there).sessionId as string;
+  await wide.close();
+  return {world, other, sessionId};
 }

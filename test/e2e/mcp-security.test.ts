@@ -4,7 +4,7 @@ import path from 'node:path';
 import {afterAll, afterEach, describe, expect, it} from 'vitest';
 
 import {TEST_KEY, makeWorld, records, removeWorlds} from './harness.js';
-import {closeAll, startMcp, structured, textOf, type McpSession} from './mcp-client.js';
+import {closeAll, sessionOutsideCwd, startMcp, structured, textOf, type McpSession} from './mcp-client.js';
 
 afterEach(closeAll);
 afterAll(removeWorlds);
@@ -81,16 +81,7 @@ describe('kiro-x mcp: a call cannot do more than the server allows', () => {
   });
 
   it('refuses to continue a session that belongs to a directory the server does not allow', async () => {
-    const world = makeWorld({KIRO_X_NO_SESSION_ID: undefined});
-    const other = path.join(world.home, 'other');
-    mkdirSync(other);
-    const wide = await startMcp(world, ['--allow-cwd', world.workspace, '--allow-cwd', other]);
-    const there = await wide.client.callTool({
-      name: 'kiro_ask',
-      arguments: {prompt: 'secret plans', cwd: other},
-    });
-    const sessionId = structured(there).sessionId as string;
-    await wide.close();
+    const {world, other, sessionId} = await sessionOutsideCwd('secret plans');
     const narrow = await startMcp(world);
     expect(await refusal(narrow, {sessionId})).toBe(
       `Refused by --allow-cwd: the session ${sessionId} belongs to ${other}, outside the directories this server allows.`,

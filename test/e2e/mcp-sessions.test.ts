@@ -1,10 +1,7 @@
-import {mkdirSync} from 'node:fs';
-import path from 'node:path';
-
 import {afterAll, afterEach, describe, expect, it} from 'vitest';
 
 import {makeWorld, removeWorlds} from './harness.js';
-import {closeAll, startMcp, structured, textOf} from './mcp-client.js';
+import {closeAll, sessionOutsideCwd, startMcp, structured, textOf} from './mcp-client.js';
 
 afterEach(closeAll);
 afterAll(removeWorlds);
@@ -42,16 +39,7 @@ describe('kiro-x mcp: sessions and doctor', () => {
   });
 
   it('reads no session outside the allowed directories', async () => {
-    const world = makeWorld({KIRO_X_NO_SESSION_ID: undefined});
-    const other = path.join(world.home, 'other');
-    mkdirSync(other);
-    const wide = await startMcp(world, ['--allow-cwd', world.workspace, '--allow-cwd', other]);
-    const there = await wide.client.callTool({
-      name: 'kiro_ask',
-      arguments: {prompt: 'elsewhere', cwd: other},
-    });
-    const sessionId = structured(there).sessionId as string;
-    await wide.close();
+    const {world, other, sessionId} = await sessionOutsideCwd('elsewhere');
     const {client} = await startMcp(world);
     const list = await client.callTool({name: 'kiro_sessions_list', arguments: {cwd: other}});
     expect([list.isError, textOf(list)]).toEqual([
