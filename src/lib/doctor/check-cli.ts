@@ -1,8 +1,6 @@
-import {constants} from 'node:fs';
-import {access, stat} from 'node:fs/promises';
-import path from 'node:path';
 import {cliNotFoundMessage, isCliPath} from '../engine/cli-missing.js';
 import {versionAtLeast} from '../engine/cli-version.js';
+import {lookupCli} from '../engine/find-cli.js';
 import {fail, pass, warn, type DoctorCheck} from './types.js';
 
 /** First kiro-cli version with `--resume-id` and `--format` on list commands. */
@@ -13,24 +11,11 @@ const INSTALL_FIX =
 const PATH_FIX = 'Check the kiro-cli path given by --cli-path, KIRO_X_CLI_PATH or `cliPath` in .kirorc.';
 const fixFor = (cliPath: string): string => (isCliPath(cliPath) ? PATH_FIX : INSTALL_FIX);
 
-async function isExecutable(file: string): Promise<boolean> {
-  const info = await stat(file).catch(() => null);
-  if (!info?.isFile()) return false;
-  return access(file, constants.X_OK).then(
-    () => true,
-    () => false,
-  );
-}
-
 /** Where `cliPath` resolves: a path as given, or the first executable of that name on the child's PATH. */
 export async function locateCli(cliPath: string, env: NodeJS.ProcessEnv): Promise<string | null> {
-  if (cliPath.includes('/')) return (await isExecutable(cliPath)) ? cliPath : null;
-  for (const dir of (env.PATH ?? '').split(path.delimiter)) {
-    if (dir === '') continue;
-    const candidate = path.join(dir, cliPath);
-    if (await isExecutable(candidate)) return candidate;
-  }
-  return null;
+  const found = await lookupCli(cliPath, process.cwd(), env);
+  if (!('file' in found)) return null;
+  return isCliPath(cliPath) ? cliPath : found.file;
 }
 
 /** kiro-cli is installed where settings say, answers `--version`, and is new enough for sessions by id. */
