@@ -5,12 +5,12 @@ import {emptyResult} from '../lib/ask/empty-result.js';
 import {askDocument} from '../lib/ask/result.js';
 import type {Outcome} from '../lib/outcomes.js';
 
-/** `kiro-x ask`: one headless kiro-cli turn with an honest result and exit code. */
+/** `kiro-x ask`: one kiro-cli turn with an honest result and exit code. */
 export default class Ask extends BaseCommand {
   static override summary = 'Run one kiro-cli turn and report honestly how it went.';
   static override description = [
     'The prompt is the argument, stdin (no argument or "-"), or --prompt-file.',
-    'Exit codes: 0 completed, 1 failed, 2 usage error, 3 MCP start-up failed, 4 agent not found, 5 auth failed, 6 kiro-cli not found, 7 kiro-cli rejected a flag, 8 timed out, 9 stalled, 10 usage limit reached, 130/143 cancelled by SIGINT/SIGTERM.',
+    'Exit codes: 0 completed, 1 failed, 2 usage error, 3 MCP start-up failed, 4 agent not found, 5 auth failed, 6 kiro-cli not found, 7 kiro-cli rejected a flag, 8 timed out, 9 stalled, 10 usage limit reached, 130/143 cancelled by SIGINT/SIGTERM; on the ACP engine also 11 the model refused, 12 output token limit, 13 model request limit of the turn, 14 a permission denied in --permission-mode fail, 15 the session to resume could not be loaded.',
   ].join('\n\n');
   static override examples = [
     '<%= config.bin %> ask "Summarise README.md" --json',

@@ -13,6 +13,11 @@ export const EXIT_CODES: Readonly<Record<Outcome, number>> = {
   timed_out: 8,
   stalled: 9,
   usage_limited: 10,
+  refused: 11,
+  max_tokens: 12,
+  max_turn_requests: 13,
+  permission_denied: 14,
+  resume_failed: 15,
   cancelled: 130,
 };
 

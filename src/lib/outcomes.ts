@@ -11,6 +11,11 @@ export const OUTCOMES = [
   'timed_out',
   'stalled',
   'usage_limited',
+  'refused',
+  'max_tokens',
+  'max_turn_requests',
+  'permission_denied',
+  'resume_failed',
   'cancelled',
 ] as const;
 

@@ -58,7 +58,7 @@ const toolCall = z.looseObject({
 
 /**
  * The kiro-x result of one turn, as `kiro-x ask --json` prints it (schema/ask-result.schema.json); fields
- * added later (permissions, engine) pass through.
+ * added later pass through.
  */
 export const askResult = z.looseObject({
   schemaVersion: z.literal(1),
@@ -85,5 +85,16 @@ export const askResult = z.looseObject({
   warnings: z.array(z.string()),
   stderrTail: z.string(),
   command: z.array(z.string()),
+  permissions: z
+    .array(
+      z.object({
+        tool: z.string(),
+        title: z.string(),
+        kind: z.string().nullable(),
+        decision: z.enum(['allow', 'deny', 'cancelled']),
+        by: z.enum(['trust-all', 'trust-tools', 'policy', 'user', 'cancel']),
+      }),
+    )
+    .describe('Every permission request of the turn and what kiro-x answered (ACP engine; empty headless).'),
   profilePath: z.string().optional(),
 });

@@ -126,6 +126,7 @@ export function sampleAskResult(overrides: Partial<AskResult> = {}): AskResult {
     warnings: [],
     stderrTail: '▸ Credits: 0.06 • Time: 4s',
     command: ['kiro-cli', 'chat', '--no-interactive', '--agent', 'kiro-x-3f2a', '--', '<prompt>'],
+    permissions: [],
     ...overrides,
   };
 }

@@ -20,6 +20,11 @@ describe('exit codes', () => {
       timed_out: 8,
       stalled: 9,
       usage_limited: 10,
+      refused: 11,
+      max_tokens: 12,
+      max_turn_requests: 13,
+      permission_denied: 14,
+      resume_failed: 15,
       cancelled: 130,
     });
   });

@@ -148,6 +148,16 @@ describe('suggestionsFor', () => {
         "check the agent's MCP servers: each command must start on its own",
         'run `kiro-x doctor`',
       ],
+      refused: ['the model declined the request: rephrase the prompt'],
+      max_tokens: ["the answer reached the model's output limit: ask for less at once"],
+      max_turn_requests: ['the turn reached its limit of model requests: split the task'],
+      permission_denied: [
+        'trust the tool with --trust-tools, or choose another --permission-mode (deny, ask)',
+      ],
+      resume_failed: [
+        'list the ids with `kiro-x sessions list`',
+        'or start a new conversation without --resume-id',
+      ],
     });
   });
 

@@ -25,6 +25,7 @@ export function emptyResult(outcome: Outcome, message: string, extra: Partial<As
     warnings: [],
     stderrTail: '',
     command: [],
+    permissions: [],
     ...extra,
   };
 }

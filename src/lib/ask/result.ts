@@ -1,3 +1,4 @@
+import type {PermissionRecord} from '../engine/events.js';
 import type {Outcome} from '../outcomes.js';
 
 /** A tool the agent used, parsed from a ` (using tool: NAME)` header in the transcript. */
@@ -45,6 +46,11 @@ export interface AskResult {
   stderrTail: string;
   /** The kiro-cli argv with the prompt replaced by `<prompt>`; empty when kiro-cli never started. */
   command: string[];
+  /**
+   * Every permission request of the turn and what kiro-x answered, in order (ACP engine; empty headless, where
+   * kiro-cli decides by itself and only its refusals show, in `deniedTools`).
+   */
+  permissions: PermissionRecord[];
   /** Path of the generated agent profile when `--keep-profile` kept it. */
   profilePath?: string;
 }

@@ -12,6 +12,15 @@ export type PermissionDecision = 'allow' | 'deny' | 'cancelled';
 /** Who decided a permission request: a trust flag, the permission mode, the user, or a cancelled turn. */
 export type PermissionDecider = 'trust-all' | 'trust-tools' | 'policy' | 'user' | 'cancel';
 
+/** One permission request of a turn and what kiro-x answered (the result's `permissions`). */
+export interface PermissionRecord {
+  tool: string;
+  title: string;
+  kind: string | null;
+  decision: PermissionDecision;
+  by: PermissionDecider;
+}
+
 // Every event but `result` carries these: `elapsedMs` counts integer ms since kiro-x started the turn.
 interface Timed {
   elapsedMs: number;

@@ -23,6 +23,14 @@ const SUGGESTIONS: Readonly<Record<Outcome, readonly string[]>> = {
     "check the agent's MCP servers: each command must start on its own",
     'run `kiro-x doctor`',
   ],
+  refused: ['the model declined the request: rephrase the prompt'],
+  max_tokens: ["the answer reached the model's output limit: ask for less at once"],
+  max_turn_requests: ['the turn reached its limit of model requests: split the task'],
+  permission_denied: ['trust the tool with --trust-tools, or choose another --permission-mode (deny, ask)'],
+  resume_failed: [
+    'list the ids with `kiro-x sessions list`',
+    'or start a new conversation without --resume-id',
+  ],
 };
 // With KIRO_API_KEY set, "set KIRO_API_KEY" is no advice: the key that is set was rejected.
 const REJECTED_KEY = ['create a new API key and put it in KIRO_API_KEY', 'then run `kiro-x doctor`'];

@@ -25,7 +25,7 @@ export {loadSession, lockPid, removeStaleLock, ResumeFailedError} from './load-s
 export type {LoadSessionOptions} from './load-session.js';
 export {classifyAcp} from './outcome.js';
 export type {AcpCancelCause, AcpClassification, AcpTurnEvidence, RpcFailure} from './outcome.js';
-export {ACP_EXIT_CODES, ACP_OUTCOMES} from './outcomes-acp.js';
+export {ACP_OUTCOMES} from './outcomes-acp.js';
 export type {AcpOnlyOutcome, AcpOutcome} from './outcomes-acp.js';
 export {PermissionGate} from './permission-gate.js';
 export type {AskUser, PermissionQuestion, PermissionRecord} from './permission-gate.js';

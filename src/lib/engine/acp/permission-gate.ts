@@ -1,29 +1,11 @@
 import type * as acp from '@agentclientprotocol/sdk';
-import type {PermissionDecider, PermissionDecision, TurnEvent} from '../events.js';
-import type {Trust} from '../turn.js';
+import type {PermissionDecider, PermissionDecision, PermissionRecord, TurnEvent} from '../events.js';
+import type {AskUser, PermissionQuestion, Trust} from '../turn.js';
 import {chooseOption, decidePermission, type PermissionMode} from './permission-policy.js';
 
-/** One permission request of a turn and what kiro-x answered (the result's `permissions`). */
-export interface PermissionRecord {
-  tool: string;
-  title: string;
-  kind: string | null;
-  decision: PermissionDecision;
-  by: PermissionDecider;
-}
+export type {PermissionRecord};
 
-/** What the user is asked in `ask` mode. */
-export interface PermissionQuestion {
-  toolCallId: string;
-  tool: string;
-  title: string;
-  kind: string | null;
-  /** The option ids kiro-cli offered. */
-  options: string[];
-}
-
-/** Asks the user whether a tool may run (the CLI prompts on a TTY); true allows it. */
-export type AskUser = (question: PermissionQuestion) => Promise<boolean>;
+export type {AskUser, PermissionQuestion};
 
 /** Options of {@link PermissionGate}. */
 export interface PermissionGateOptions {

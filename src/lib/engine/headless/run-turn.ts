@@ -99,6 +99,8 @@ async function runTurn(input: TurnInput): Promise<TurnOutput> {
     warnings: [...facts.warnings, ...events.notes].map(hide),
     stderrTail: hide(stderr.tail()),
     command: displayCommand(input.cliPath, args, promptViaStdin).map(hide),
+    // kiro-cli decides headless by itself: no request reaches kiro-x.
+    permissions: [],
   };
   return {result, texts: {messages: transcript.messages, transcript: transcript.transcript}};
 }
