@@ -1,5 +1,5 @@
 import {Flags} from '@oclif/core';
-import {EFFORTS} from '../lib/engine/turn.js';
+import {EFFORTS, ENGINES, PERMISSION_MODES} from '../lib/engine/turn.js';
 import {documentFormat, OUTPUT_FORMATS, type DocumentFormat, type OutputFormat} from '../lib/config/kinds.js';
 import {resolveSettings, type ResolvedSettings} from '../lib/config/resolve.js';
 import type {Settings} from '../lib/config/settings.js';
@@ -22,6 +22,18 @@ export const runFlags = {
       "Pin kiro-cli's harness (--v2 needs kiro-cli 3.0, --v3 2.8; 2.x runs v2 without a flag). [default: kiro-cli's choice]",
     options: ['v2', 'v3'],
     helpGroup: 'RUN',
+  }),
+  engine: Flags.string({
+    description:
+      'How kiro-x talks to kiro-cli: headless (the chat transcript) or acp (the Agent Client Protocol: declared outcomes, permissions answered by kiro-x, one process per batch worker). [default: headless]',
+    options: [...ENGINES],
+    helpGroup: 'RUN',
+  }),
+  'permission-mode': Flags.string({
+    description:
+      'acp: what happens to a permission request no trust flag covers: deny it and go on, fail the turn, or ask on a terminal (deny without one). [default: deny]',
+    options: [...PERMISSION_MODES],
+    helpGroup: 'TRUST',
   }),
   cwd: Flags.string({description: 'Working directory of the turn.', helpGroup: 'RUN'}),
   'cli-path': Flags.string({

@@ -87,6 +87,8 @@ describe('SETTINGS_KEYS', () => {
       'KIRO_X_EFFORT',
       'KIRO_X_AGENT',
       'KIRO_X_HARNESS',
+      'KIRO_X_ENGINE',
+      'KIRO_X_PERMISSION_MODE',
       'KIRO_X_CLI_PATH',
       'KIRO_X_TRUST_ALL_TOOLS',
       'KIRO_X_TRUST_TOOLS',
@@ -113,6 +115,8 @@ describe('SETTINGS_KEYS', () => {
 
   it('parses its defaults into DEFAULT_SETTINGS', () => {
     expect(DEFAULT_SETTINGS).toEqual({
+      engine: 'headless',
+      permissionMode: 'deny',
       cliPath: 'kiro-cli',
       timeout: 1_800_000,
       stallTimeout: 300_000,

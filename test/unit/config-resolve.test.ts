@@ -9,6 +9,8 @@ import {UsageError} from '../../src/lib/errors.js';
 
 const DEFAULTS: Settings = {
   cliPath: 'kiro-cli',
+  engine: 'headless',
+  permissionMode: 'deny',
   timeout: 1_800_000,
   stallTimeout: 300_000,
   whoamiTimeout: 5000,

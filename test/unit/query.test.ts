@@ -84,7 +84,6 @@ describe('query', () => {
       'trust must be {all: true} or {tools: [names]}, not {"tools":"read"}.',
     );
     refused({engine: 'grpc' as never}, 'engine must be headless or acp, not "grpc".');
-    refused({engine: 'acp'}, 'engine acp is not available in this kiro-x; use engine "headless".');
     refused(
       {resumeId: '../etc'},
       'resumeId takes a session id (a UUID, or sess_<UUID> for the V3 harness), not "../etc".',

@@ -92,13 +92,10 @@ describe('openSession on the headless engine', () => {
     await expect(session.prompt('more')).rejects.toThrow(new UsageError('The session is closed.'));
   });
 
-  it('refuses what cannot be a session before any prompt: bad options, another engine, no kiro-cli', async () => {
+  it('refuses what cannot be a session before any prompt: bad options, no kiro-cli', async () => {
     const world = makeWorld();
     await expect(openSession(inWorld(world, {model: ''}))).rejects.toThrow(
       new UsageError('model must be a non-empty string, not "".'),
-    );
-    await expect(openSession(inWorld(world, {engine: 'acp'}))).rejects.toThrow(
-      new UsageError('engine acp is not available in this kiro-x; use engine "headless".'),
     );
     await expect(openSession(inWorld(world, {cliPath: 'kiro-cli-nowhere'}))).rejects.toBeInstanceOf(
       CliNotFoundError,

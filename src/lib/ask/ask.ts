@@ -94,18 +94,20 @@ async function preparedTurn(
     (args) => ({args}),
     (error: unknown) => ({error}),
   );
-  const sessions = options.detectSessionId
-    ? probeTurnSession({
-        cliPath: options.cliPath,
-        cwd: options.cwd,
-        env,
-        timeoutMs: shortCallMs,
-        prompt: options.prompt,
-        resume: options.resume,
-        resumeId: options.resumeId,
-        signal: options.signal,
-      })
-    : null;
+  // ACP names the session itself (session/new or the loaded one): only the headless transcript needs the store.
+  const sessions =
+    options.detectSessionId && (options.engine ?? 'headless') === 'headless'
+      ? probeTurnSession({
+          cliPath: options.cliPath,
+          cwd: options.cwd,
+          env,
+          timeoutMs: shortCallMs,
+          prompt: options.prompt,
+          resume: options.resume,
+          resumeId: options.resumeId,
+          signal: options.signal,
+        })
+      : null;
   try {
     const preflight = options.skipCredentialCheck ? null : await checkCredential(options, env);
     if (preflight) return early(preflight);

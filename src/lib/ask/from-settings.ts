@@ -67,6 +67,8 @@ export async function askOptionsFromSettings(
     effort: settings.effort,
     agent: settings.agent,
     harness: settings.harness,
+    engine: settings.engine,
+    permissionMode: settings.permissionMode,
     profile: await profileFlagsFrom(settings),
     keepProfile: settings.keepProfile,
     timeoutMs: settings.timeout,

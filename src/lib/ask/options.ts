@@ -1,5 +1,5 @@
 import type {Harness} from '../engine/harness.js';
-import type {Effort, EngineName, Trust, TurnEvent} from '../engine/turn.js';
+import type {AskUser, Effort, EngineName, PermissionMode, Trust, TurnEvent} from '../engine/turn.js';
 import type {ProfileFlags} from '../profile/build-profile.js';
 
 /** Options of one `ask` turn: plain data, so the library works without the CLI. */
@@ -54,6 +54,10 @@ export interface AskOptions {
   onEvent?: ((event: TurnEvent) => void) | undefined;
   /** The way kiro-x talks to kiro-cli for the turn; default `headless`. */
   engine?: EngineName | undefined;
+  /** ACP: what happens to a permission request no trust flag covers; default `deny`. */
+  permissionMode?: PermissionMode | undefined;
+  /** ACP: asks the user in `permissionMode: 'ask'` (the CLI prompts on a terminal); without it `ask` denies. */
+  askUser?: AskUser | undefined;
 }
 
 /** Default bound on the whoami preflight. */

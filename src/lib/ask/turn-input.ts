@@ -27,6 +27,9 @@ export function turnInput(options: AskOptions, prepared: TurnPreparation): TurnI
     // A generated profile is passed by its name; it overlays the user's agent when both are given.
     agent: prepared.profile?.name ?? options.agent,
     harnessArgs: prepared.harnessArgs,
+    harness: options.harness,
+    permissionMode: options.permissionMode,
+    askUser: options.askUser,
     resume: options.resume,
     resumeId: options.resumeId,
     timeoutMs: options.timeoutMs,

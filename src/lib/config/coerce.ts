@@ -1,7 +1,24 @@
 import path from 'node:path';
 
 import {sessionIdProblem} from '../sessions/ids.js';
-import {EFFORTS, HARNESS_NAMES, KIND_TYPES, OUTPUT_FORMATS, type SettingKind} from './kinds.js';
+import {
+  EFFORTS,
+  ENGINES,
+  HARNESS_NAMES,
+  KIND_TYPES,
+  OUTPUT_FORMATS,
+  PERMISSION_MODES,
+  type SettingKind,
+} from './kinds.js';
+
+// The kinds whose value is one word of a fixed list.
+const CHOICES = {
+  effort: EFFORTS,
+  harness: HARNESS_NAMES,
+  engine: ENGINES,
+  permissionMode: PERMISSION_MODES,
+  output: OUTPUT_FORMATS,
+} as const satisfies Partial<Record<SettingKind, readonly string[]>>;
 import {
   parseBooleanWord,
   readDuration,
@@ -37,9 +54,10 @@ export function coerceValue(kind: SettingKind, raw: unknown, name: string, base:
     }
     case 'effort':
     case 'harness':
+    case 'engine':
+    case 'permissionMode':
     case 'output': {
-      const choices: readonly string[] =
-        kind === 'effort' ? EFFORTS : kind === 'harness' ? HARNESS_NAMES : OUTPUT_FORMATS;
+      const choices: readonly string[] = CHOICES[kind];
       return typeof raw === 'string' && choices.includes(raw) ? ok(raw) : expected();
     }
     case 'sessionId': {

@@ -1,6 +1,13 @@
-import {EFFORTS, type Effort} from '../engine/turn.js';
+import {
+  EFFORTS,
+  ENGINES,
+  PERMISSION_MODES,
+  type Effort,
+  type EngineName,
+  type PermissionMode,
+} from '../engine/turn.js';
 
-export {EFFORTS, type Effort};
+export {EFFORTS, ENGINES, PERMISSION_MODES, type Effort, type EngineName, type PermissionMode};
 
 /** kiro-cli chat harnesses kiro-x can pin (`--harness`). */
 export const HARNESS_NAMES = ['v2', 'v3'] as const;
@@ -24,6 +31,8 @@ export type SettingKind =
   | 'string'
   | 'effort'
   | 'harness'
+  | 'engine'
+  | 'permissionMode'
   | 'output'
   | 'sessionId'
   | 'path'
@@ -45,6 +54,8 @@ export const KIND_TYPES: Record<SettingKind, string> = {
   string: 'a non-empty string',
   effort: `one of ${EFFORTS.join(', ')}`,
   harness: `one of ${HARNESS_NAMES.join(', ')}`,
+  engine: `one of ${ENGINES.join(', ')}`,
+  permissionMode: `one of ${PERMISSION_MODES.join(', ')}`,
   output: `one of ${OUTPUT_FORMATS.join(', ')}`,
   sessionId: 'a session id (a UUID, or sess_<UUID> for the V3 harness)',
   path: 'a file path',

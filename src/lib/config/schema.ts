@@ -7,6 +7,8 @@ import {
   EFFORTS,
   EXCLUSIVE_GROUPS,
   HARNESS_NAMES,
+  ENGINES,
+  PERMISSION_MODES,
   OUTPUT_FORMATS,
   SETTING_NAMES,
   SETTINGS_KEYS,
@@ -38,6 +40,10 @@ function kindSchema(key: string, kind: SettingKind): z.ZodType {
       return z.enum(EFFORTS);
     case 'harness':
       return z.enum(HARNESS_NAMES);
+    case 'engine':
+      return z.enum(ENGINES);
+    case 'permissionMode':
+      return z.enum(PERMISSION_MODES);
     case 'output':
       return z.enum(OUTPUT_FORMATS);
     case 'sessionId':

@@ -1,13 +1,25 @@
-import {KIND_TYPES, type Effort, type HarnessName, type OutputFormat, type SettingKind} from './kinds.js';
+import {
+  KIND_TYPES,
+  type Effort,
+  type EngineName,
+  type HarnessName,
+  type OutputFormat,
+  type PermissionMode,
+  type SettingKind,
+} from './kinds.js';
 
 export {
   EFFORTS,
+  ENGINES,
   HARNESS_NAMES,
+  PERMISSION_MODES,
   KIND_TYPES,
   OUTPUT_FORMATS,
   type Effort,
+  type EngineName,
   type HarnessName,
   type OutputFormat,
+  type PermissionMode,
   type SettingKind,
 } from './kinds.js';
 
@@ -18,6 +30,10 @@ export interface Settings {
   agent?: string;
   /** The kiro-cli harness to pin; unset leaves the choice to kiro-cli. */
   harness?: HarnessName;
+  /** How kiro-x talks to kiro-cli: its headless transcript or the Agent Client Protocol. */
+  engine: EngineName;
+  /** ACP: what happens to a permission request no trust flag covers. */
+  permissionMode: PermissionMode;
   /** Directory kiro-cli runs in; checked to exist. */
   cwd?: string;
   /** A bare name is looked up on PATH; anything with a slash is an absolute path. */
@@ -104,6 +120,18 @@ const SPECS: Record<keyof Settings, Omit<SettingSpec, 'flag'>> = {
     'KIRO_X_HARNESS',
     null,
     "kiro-cli harness to pin: v2 or v3 (default: kiro-cli's choice).",
+  ),
+  engine: spec(
+    'engine',
+    'KIRO_X_ENGINE',
+    'headless',
+    'How kiro-x talks to kiro-cli: headless (the chat transcript) or acp (the Agent Client Protocol).',
+  ),
+  permissionMode: spec(
+    'permissionMode',
+    'KIRO_X_PERMISSION_MODE',
+    'deny',
+    'acp: a permission request no trust flag covers is denied (deny), ends the turn (fail), or is asked on a terminal (ask).',
   ),
   cwd: spec('directory', null, null, 'Directory kiro-cli runs in (default: the current directory).'),
   cliPath: spec(

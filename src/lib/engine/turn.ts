@@ -1,8 +1,28 @@
 import type {TextSpool} from './process/text-spool.js';
 import type {AskResult} from '../ask/result.js';
 import type {TurnEvent} from './events.js';
+import type {Harness} from './harness.js';
 
 export type {TurnEvent};
+
+/** What the ACP engine does with a permission request no trust flag covers. */
+export const PERMISSION_MODES = ['deny', 'fail', 'ask'] as const;
+
+/** `deny` rejects it and the turn goes on; `fail` rejects it and ends the turn; `ask` asks the user. */
+export type PermissionMode = (typeof PERMISSION_MODES)[number];
+
+/** What the user is asked in `ask` mode. */
+export interface PermissionQuestion {
+  toolCallId: string;
+  tool: string;
+  title: string;
+  kind: string | null;
+  /** The option ids kiro-cli offered. */
+  options: string[];
+}
+
+/** Asks the user whether a tool may run (the CLI prompts on a TTY); true allows it. */
+export type AskUser = (question: PermissionQuestion) => Promise<boolean>;
 
 /**
  * Which tools kiro-cli may run without asking, on top of its own default (read, grep and glob inside the cwd).
@@ -17,8 +37,11 @@ export const EFFORTS = ['low', 'medium', 'high', 'xhigh', 'max'] as const;
 /** A reasoning effort level. */
 export type Effort = (typeof EFFORTS)[number];
 
-/** The engines kiro-x can drive kiro-cli with. */
-export const ENGINES = ['headless'] as const;
+/**
+ * The engines kiro-x can drive kiro-cli with: `headless` reads `kiro-cli chat --no-interactive`'s transcript,
+ * `acp` speaks the Agent Client Protocol with `kiro-cli acp`.
+ */
+export const ENGINES = ['headless', 'acp'] as const;
 
 /** Which way kiro-x talks to kiro-cli for a turn. */
 export type EngineName = (typeof ENGINES)[number];
@@ -46,6 +69,12 @@ export interface TurnInput {
   agent?: string | undefined;
   /** Harness flags (`--v2`/`--v3`), already checked against the installed version. */
   harnessArgs: readonly string[];
+  /** The pinned harness, if any (the ACP engine speaks the V3 dialect for `v3`). */
+  harness?: Harness | undefined;
+  /** ACP: what happens to a permission request no trust flag covers (default `deny`). */
+  permissionMode?: PermissionMode | undefined;
+  /** ACP: asks the user in `ask` mode; without it `ask` denies. */
+  askUser?: AskUser | undefined;
   /** Continue the latest conversation of the cwd. */
   resume?: boolean | undefined;
   /** Continue this conversation (a checked session id). */

@@ -1,12 +1,8 @@
 import type {PermissionDecider} from '../events.js';
-import type {Trust} from '../turn.js';
+import {PERMISSION_MODES, type PermissionMode, type Trust} from '../turn.js';
 import {canonicalTool} from './tool-names.js';
 
-/** What kiro-x does with a permission request no trust flag covers. */
-export const PERMISSION_MODES = ['deny', 'fail', 'ask'] as const;
-
-/** `deny` rejects it and the turn goes on; `fail` rejects it and ends the turn; `ask` asks the user. */
-export type PermissionMode = (typeof PERMISSION_MODES)[number];
+export {PERMISSION_MODES, type PermissionMode};
 
 /** The policy's answer: a decision, or "ask the user". `fail` marks the denial that ends the turn. */
 export type PolicyVerdict =
