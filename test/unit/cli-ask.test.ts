@@ -117,9 +117,11 @@ describe('runAskCommand (the ask adapter)', () => {
 
   it('a --resume-id that is no session id is refused before anything runs', async () => {
     const world = makeWorld();
-    await expect(ask('x', {'resume-id': '../etc'}, world)).rejects.toThrow(
+    const refusal = ask('x', {'resume-id': '../etc'}, world);
+    await expect(refusal).rejects.toThrow(
       new UsageError(
         '--resume-id takes a session id (a UUID, or sess_<UUID> for the V3 harness), not "../etc".',
+        ['List the ids with kiro-x sessions list.'],
       ),
     );
     expect(records(world)).toEqual([]);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 
-import {sessionIdProblem} from '../sessions/ids.js';
+import {SESSION_ID_HINT, sessionIdProblem} from '../sessions/ids.js';
 import {
   EFFORTS,
   ENGINES,
@@ -30,7 +30,7 @@ import {
 } from './values.js';
 
 /** A parsed value, or the message (prefixed with the flag or variable name) saying why there is none. */
-export type Coerced = {ok: true; value: unknown} | {ok: false; problem: string};
+export type Coerced = {ok: true; value: unknown} | {ok: false; problem: string; suggestion?: string};
 
 const INTEGER = /^\s*\d+\s*$/;
 const DECIMAL = /^\s*\d+(?:\.\d+)?\s*$/;
@@ -64,7 +64,7 @@ export function coerceValue(kind: SettingKind, raw: unknown, name: string, base:
       // Checked here, before anything runs: the id reaches kiro-cli's argv.
       if (typeof raw !== 'string') return expected();
       const problem = sessionIdProblem(raw, name);
-      return problem === null ? ok(raw) : {ok: false, problem};
+      return problem === null ? ok(raw) : {ok: false, problem, suggestion: SESSION_ID_HINT};
     }
     case 'boolean': {
       if (typeof raw === 'boolean') return ok(raw);

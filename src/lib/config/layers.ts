@@ -12,12 +12,16 @@ import {
 export function flagLayer(flags: Record<string, unknown>, cwd: string): SettingsLayer {
   const layer: Record<string, unknown> = {};
   const problems: string[] = [];
+  const suggestions = new Set<string>();
   for (const key of [...SETTING_NAMES, ...RUN_SETTING_NAMES]) {
     const raw = flags[key];
     if (raw === undefined) continue;
     const result = coerceValue(SETTINGS_KEYS[key].kind, raw, SETTINGS_KEYS[key].flag ?? key, cwd);
     if (result.ok) layer[key] = result.value;
-    else problems.push(result.problem);
+    else {
+      problems.push(result.problem);
+      if (result.suggestion !== undefined) suggestions.add(result.suggestion);
+    }
   }
   for (const [a, b] of EXCLUSIVE_GROUPS) {
     if (a in layer && b in layer) {
@@ -26,7 +30,7 @@ export function flagLayer(flags: Record<string, unknown>, cwd: string): Settings
       );
     }
   }
-  throwProblems('Invalid flags', problems);
+  throwProblems('Invalid flags', problems, [...suggestions]);
   return layer as SettingsLayer;
 }
 
@@ -55,8 +59,9 @@ export function envLayer(env: NodeJS.ProcessEnv, cwd: string): SettingsLayer {
   return layer as SettingsLayer;
 }
 
-function throwProblems(header: string, problems: string[]): void {
+function throwProblems(header: string, problems: string[], suggestions: string[] = []): void {
   if (problems.length === 0) return;
-  if (problems.length === 1) throw new UsageError(problems[0] as string);
-  throw new UsageError(`${header}:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  if (problems.length === 1) throw new UsageError(problems[0] as string, suggestions);
+  const list = problems.map((problem) => `  - ${problem}`).join('\n');
+  throw new UsageError(`${header}:\n${list}`, suggestions);
 }

@@ -25,8 +25,11 @@ export function sessionIdProblem(id: string, what: string): string | null {
   return `${what} takes a session id (a UUID, or sess_<UUID> for the V3 harness), not ${JSON.stringify(id)}.`;
 }
 
+/** What to do about an id that is not one. */
+export const SESSION_ID_HINT = 'List the ids with kiro-x sessions list.';
+
 /** Throw a usage error naming `what` (a flag or argument) when `id` is not a session id. */
 export function assertSessionId(id: string, what: string): void {
   const problem = sessionIdProblem(id, what);
-  if (problem !== null) throw new UsageError(problem, ['List the ids with kiro-x sessions list.']);
+  if (problem !== null) throw new UsageError(problem, [SESSION_ID_HINT]);
 }
