@@ -41,10 +41,22 @@ process.stdout.on('error', (error) => {
   if (error.code !== 'EPIPE') throw error;
 });
 
-const version = versionLine(process.argv.slice(2));
-if (version === null) {
+/**
+ * Whether `kiro-x ask …` ran without oclif: a turn pays for start-up, and oclif's own start is most of it. The
+ * module parses argv by oclif's manifest and declines, having done nothing, whenever oclif could behave
+ * differently (help, a parse error, hooks…); `NODE_DEBUG=kiro-x` says which way it went.
+ */
+async function ranAskWithoutOclif(argv) {
+  if (argv[0] !== 'ask') return false;
+  const {runAskWithoutOclif} = await import('../dist/cli/fast-ask.js');
+  return runAskWithoutOclif(argv.slice(1));
+}
+
+const argv = process.argv.slice(2);
+const version = versionLine(argv);
+if (version !== null) {
+  process.stdout.write(`${version}\n`);
+} else if (!(await ranAskWithoutOclif(argv))) {
   const {execute} = await import('../dist/oclif.js');
   await execute({dir: import.meta.url});
-} else {
-  process.stdout.write(`${version}\n`);
 }

@@ -49,6 +49,8 @@ await build({
     ...entriesUnder(sourceOf(pkg.oclif.commands)),
     ...hooks.map((hook) => entry(sourceOf(hook))),
     entry(sourceOf(pkg.exports['.'].import)),
+    // `ask` without oclif (bin/run.js tries it first): its flags parsed from oclif.manifest.json.
+    entry('src/cli/fast-ask.ts'),
     {in: RUNTIME, out: 'oclif'},
   ],
   outdir: 'dist',

@@ -3,7 +3,7 @@ import {askCommandOptions} from '../lib/ask/from-settings.js';
 import {readPrompt} from '../lib/ask/prompt-input.js';
 import {askRenderOptions, checkAskOutput, renderAsk} from '../lib/ask/render.js';
 import {liveOutput} from './live-output.js';
-import {askCliSettings} from './shared-flags.js';
+import {askCliSettings} from './flag-settings.js';
 import {trapSignals} from './signals.js';
 
 /** What the `ask` command hands over: the prompt argument and the parsed flags. */

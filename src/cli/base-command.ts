@@ -1,6 +1,6 @@
 import {Command, Errors} from '@oclif/core';
 import {didYouMean} from '../lib/config/did-you-mean.js';
-import {CliNotFoundError, KiroXError} from '../lib/errors.js';
+import {KiroXError} from '../lib/errors.js';
 import type {Outcome} from '../lib/outcomes.js';
 import type {CommandShape} from './parse-errors.js';
 
@@ -45,19 +45,14 @@ export abstract class BaseCommand extends Command {
     const parseError = !known && (error instanceof Errors.CLIError || 'parse' in error);
     if (!known && !parseError) throw error;
     // Loaded only on failure: a run that goes well never pays for them (start-up is part of every turn).
-    const [{suggestionsFor}, {describeParseError}, {reportFailure}] = await Promise.all([
-      import('../lib/output/ask-text.js'),
+    const [{describeParseError}, {explainKnownError, reportFailure}] = await Promise.all([
       import('./parse-errors.js'),
       import('./report-failure.js'),
     ]);
     const command = this.ctor as unknown as CommandShape;
     const outcome: Outcome = known ? error.outcome : 'usage_error';
-    const cliPath = error instanceof CliNotFoundError ? error.cliPath : undefined;
     const {message, suggestions} = known
-      ? {
-          message: error.message.trim(),
-          suggestions: [...error.suggestions, ...suggestionsFor(outcome, {cliPath})],
-        }
+      ? explainKnownError(error)
       : describeParseError(error, command, this.usage());
     const subcommand = this.nearSubcommand();
     await reportFailure({

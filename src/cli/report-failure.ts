@@ -1,9 +1,10 @@
 import {exitCodeFor} from '../lib/exit-codes.js';
-import {formatError} from '../lib/output/ask-text.js';
+import {CliNotFoundError, type KiroXError} from '../lib/errors.js';
+import {formatError, suggestionsFor} from '../lib/output/ask-text.js';
 import {deliverReport, jsonDocument} from '../lib/output/report-destination.js';
 import {errorLabel, paint} from '../lib/output/terminal.js';
 import type {Outcome} from '../lib/outcomes.js';
-import {junitFileFromArgv, outputModeFromArgv} from './shared-flags.js';
+import {junitFileFromArgv, outputModeFromArgv} from './flag-settings.js';
 
 /** A failure that ended a command before it could render its own result. */
 export interface Failure {
@@ -44,4 +45,13 @@ export async function reportFailure(failure: Failure): Promise<void> {
     process.stderr.write(`${errorLabel(colours)} ${fileError}\n`);
   }
   process.exitCode = exitCodeFor(failure.outcome);
+}
+
+/** A kiro-x error's message and next steps: its own suggestions, then those its outcome always brings. */
+export function explainKnownError(error: KiroXError): {message: string; suggestions: string[]} {
+  const cliPath = error instanceof CliNotFoundError ? error.cliPath : undefined;
+  return {
+    message: error.message.trim(),
+    suggestions: [...error.suggestions, ...suggestionsFor(error.outcome, {cliPath})],
+  };
 }

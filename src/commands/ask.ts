@@ -1,8 +1,7 @@
 import {Args, Flags} from '@oclif/core';
 import {BaseCommand} from '../cli/base-command.js';
 import {askOutputFlags, runFlags, sessionFlags} from '../cli/shared-flags.js';
-import {emptyResult} from '../lib/ask/empty-result.js';
-import {askDocument} from '../lib/ask/result.js';
+import {askFailureDocument, askFailureJunit} from '../cli/ask-failure.js';
 import type {Outcome} from '../lib/outcomes.js';
 
 /** `kiro-x ask`: one kiro-cli turn with an honest result and exit code. */
@@ -34,12 +33,11 @@ export default class Ask extends BaseCommand {
   };
 
   protected override failureDocument(outcome: Outcome, message: string): unknown {
-    return askDocument(emptyResult(outcome, message));
+    return askFailureDocument(outcome, message);
   }
 
   protected override async failureJunit(outcome: Outcome, message: string): Promise<string> {
-    const {renderAskJunit} = await import('../lib/ask/junit.js');
-    return renderAskJunit(emptyResult(outcome, message), 'kiro-x ask');
+    return askFailureJunit(outcome, message);
   }
 
   public async run(): Promise<void> {

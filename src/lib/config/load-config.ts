@@ -1,10 +1,11 @@
 import {homedir} from 'node:os';
 import path from 'node:path';
 
-import {cosmiconfig, type CosmiconfigResult} from 'cosmiconfig';
+import type {CosmiconfigResult} from 'cosmiconfig';
 
 import {UsageError} from '../errors.js';
 import {describePathError} from '../fs/path-problem.js';
+import {nothingToFind} from './config-candidates.js';
 import {loadJs, loadJson, loadYaml} from './loaders.js';
 import {CONFIG_ENV_VAR, type SettingsLayer} from './settings.js';
 
@@ -56,12 +57,21 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   const explicit = options.configPath ?? (fromEnv === '' ? undefined : fromEnv);
   const origin = options.configPath === undefined ? CONFIG_ENV_VAR : '--config';
   const target = explicit === undefined ? null : path.resolve(options.cwd, explicit);
+  const stopDir = path.resolve(options.stopDir ?? homedir());
+  if (target === null && nothingToFind(CONFIG_SEARCH_PLACES, path.resolve(options.cwd), stopDir)) {
+    return {config: {}, filepath: null};
+  }
+  // Loaded only for a search that may find something: cosmiconfig brings two YAML and a JSON parser along.
+  const loaded = await import('cosmiconfig');
+  // cosmiconfig is CommonJS: bundled, a dynamic import of it may carry its exports under `default` only.
+  const cosmiconfig =
+    loaded.cosmiconfig ?? (loaded as unknown as {default: typeof loaded}).default.cosmiconfig;
   let found: CosmiconfigResult;
   try {
     const explorer = cosmiconfig('kiro-x', {
       searchPlaces: CONFIG_SEARCH_PLACES,
       searchStrategy: 'global',
-      stopDir: path.resolve(options.stopDir ?? homedir()),
+      stopDir,
       packageProp: 'kiro-x',
       ignoreEmptySearchPlaces: false,
       cache: false,
