@@ -36,8 +36,9 @@ async function turn(prompt: string, extra: Partial<TurnInput> = {}) {
 }
 
 describe('headlessEngine', () => {
-  it('is the engine named headless', () => {
-    expect(engineFor('headless')).toBe(headlessEngine);
+  it('is the engine named headless; acp names the ACP engine', async () => {
+    expect(await engineFor('headless')).toBe(headlessEngine);
+    expect((await engineFor('acp')).name).toBe('acp');
   });
 
   it('runs a turn: a classified result, the texts in spools, events as they happen', async () => {

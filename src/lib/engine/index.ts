@@ -1,11 +1,13 @@
-import {acpEngine} from './acp/engine.js';
-import {headlessEngine} from './headless/run-turn.js';
 import type {Engine, EngineName} from './turn.js';
 
-// One entry per engine: a new way of talking to kiro-cli adds its name to ENGINES and its engine here.
-const ENGINES_BY_NAME: Readonly<Record<EngineName, Engine>> = {headless: headlessEngine, acp: acpEngine};
+// One entry per engine: a new way of talking to kiro-cli adds its name to ENGINES and its loader here. Each is
+// loaded on first use, so a headless turn never loads the ACP client (its SDK and zod) and the reverse.
+const ENGINE_LOADERS: Readonly<Record<EngineName, () => Promise<Engine>>> = {
+  headless: async () => (await import('./headless/run-turn.js')).headlessEngine,
+  acp: async () => (await import('./acp/engine.js')).acpEngine,
+};
 
 /** The engine that runs turns the named way. */
-export function engineFor(name: EngineName): Engine {
-  return ENGINES_BY_NAME[name];
+export function engineFor(name: EngineName): Promise<Engine> {
+  return ENGINE_LOADERS[name]();
 }
