@@ -4,6 +4,7 @@
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 
+import batchAcpPool from './batch-acp-pool.mjs';
 import batchEfficiency from './batch-efficiency.mjs';
 import doctor from './doctor.mjs';
 import firstEvent from './first-event.mjs';
@@ -12,7 +13,7 @@ import {ROOT} from './lib.mjs';
 import startup from './startup.mjs';
 import streaming from './streaming.mjs';
 
-const FIGURES = [startup, batchEfficiency, streaming, ledgerMemory, doctor, firstEvent];
+const FIGURES = [startup, batchEfficiency, streaming, ledgerMemory, doctor, firstEvent, batchAcpPool];
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const quick = process.argv.includes('--quick');

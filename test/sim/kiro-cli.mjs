@@ -5,7 +5,7 @@ import {parseArgs, ROOT_HARNESS_FLAGS, rootUsageError, WHOAMI_SPECS} from './lib
 import {chat} from './lib/chat.mjs';
 import {whoami} from './lib/credentials.mjs';
 import {ROOT_HELP} from './lib/help.mjs';
-import {err, exitWith, onFinish, out} from './lib/io.mjs';
+import {err, exitWith, onFinish, out, sleep} from './lib/io.mjs';
 import {startRecord, updateRecord} from './lib/record.mjs';
 import {atLeast, simVersion} from './lib/version.mjs';
 
@@ -38,6 +38,9 @@ async function main() {
     await out(ROOT_HELP);
     return exitWith(0);
   }
+  // KIRO_SIM_STARTUP_MS: kiro-cli's own start-up (agents, MCP servers, credential), paid by every chat and acp.
+  const startupMs = Number.parseInt(env.KIRO_SIM_STARTUP_MS ?? '0', 10);
+  if ((first === 'chat' || first === 'acp') && startupMs > 0) await sleep(startupMs);
   if (first === 'chat') return chat(rest, env, {version, startedAt, rootHarness});
   if (first === 'acp') return acp(rest, env, {version});
   if (first === 'whoami') {

@@ -502,6 +502,16 @@ describe('transcript rendering', () => {
     expect(Date.now() - began).toBeGreaterThanOrEqual(300);
   });
 
+  it('pays KIRO_SIM_STARTUP_MS on every chat start, not on --version', () => {
+    const box = sandbox();
+    const began = Date.now();
+    expect(turn(box, 'hi', [], {KIRO_SIM_STARTUP_MS: '500'}).out).toBe(`${MARK}You said: hi`);
+    expect(Date.now() - began).toBeGreaterThanOrEqual(500);
+    const quick = Date.now();
+    expect(run(box, ['--version'], {env: {KIRO_SIM_STARTUP_MS: '5000'}}).status).toBe(0);
+    expect(Date.now() - quick).toBeLessThan(4000);
+  });
+
   it('writes -v log lines to stdout', () => {
     const r = turn(sandbox(), 'hi', ['-v']);
     const lines = r.out.split('\n');

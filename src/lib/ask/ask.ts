@@ -121,7 +121,7 @@ async function preparedTurn(
       const harness = await harnessPlan;
       if ('error' in harness) return early(refusal(harness.error));
       await sessions?.ready();
-      const engine = await engineFor(options.engine ?? 'headless');
+      const engine = options.runner ?? (await engineFor(options.engine ?? 'headless'));
       const turn = await engine.runTurn(
         turnInput(options, {env, secrets, profile, harnessArgs: harness.args, startedAt}),
       );

@@ -1,5 +1,13 @@
 import type {Harness} from '../engine/harness.js';
-import type {AskUser, Effort, EngineName, PermissionMode, Trust, TurnEvent} from '../engine/turn.js';
+import type {
+  AskUser,
+  Effort,
+  EngineName,
+  PermissionMode,
+  Trust,
+  TurnEvent,
+  TurnRunner,
+} from '../engine/turn.js';
 import type {ProfileFlags} from '../profile/build-profile.js';
 
 /** Options of one `ask` turn: plain data, so the library works without the CLI. */
@@ -54,6 +62,11 @@ export interface AskOptions {
   onEvent?: ((event: TurnEvent) => void) | undefined;
   /** The way kiro-x talks to kiro-cli for the turn; default `headless`. */
   engine?: EngineName | undefined;
+  /**
+   * Runs the turn instead of `engine` on its own: a batch passes the runner it opened for `engine` (the ACP one
+   * keeps its kiro-cli processes between turns); everything around the turn stays the same.
+   */
+  runner?: TurnRunner | undefined;
   /** ACP: what happens to a permission request no trust flag covers; default `deny`. */
   permissionMode?: PermissionMode | undefined;
   /** ACP: asks the user in `permissionMode: 'ask'` (the CLI prompts on a terminal); without it `ask` denies. */

@@ -1,6 +1,7 @@
 import {ask} from '../ask/ask.js';
 import {checkCredential} from '../ask/credential.js';
 import {kiroEnv} from '../ask/env.js';
+import {openTurnRunner} from '../engine/index.js';
 import type {AskOptions} from '../ask/options.js';
 import {plural} from '../output/plural.js';
 import type {AskResult} from '../ask/result.js';
@@ -75,6 +76,9 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchRun> {
   let credits = 0;
   let next = 0;
   const preflight = plan.run.length === 0 ? null : await credentialCheck(options.base, signal);
+  const workers = Math.max(1, Math.min(options.concurrency, plan.run.length));
+  // One runner for the whole batch: on ACP it keeps up to `workers` kiro-cli processes between items.
+  const runner = openTurnRunner(options.base.engine ?? 'headless', workers);
   const syncing = new Set<Promise<void>>();
   let ledgerError: {error: unknown} | null = null;
   const track = (done: Promise<void>): void => {
@@ -94,7 +98,7 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchRun> {
   ): Promise<AttemptRecord> => {
     options.onStart?.(item, n);
     const startedAt = new Date().toISOString();
-    const result: AskResult = preflight ?? (await ask({...turn, signal}));
+    const result: AskResult = preflight ?? (await ask({...turn, signal, runner}));
     const assertions = result.outcome === 'completed' ? checkExpectations(item.expect, result.text) : [];
     const status =
       result.outcome !== 'completed' ? 'error' : assertions.every((a) => a.passed) ? 'passed' : 'failed';
@@ -163,8 +167,11 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchRun> {
       if (entry) await runItem(entry);
     }
   };
-  const workers = Math.max(1, Math.min(options.concurrency, plan.run.length));
-  await Promise.all(Array.from({length: workers}, worker));
+  try {
+    await Promise.all(Array.from({length: workers}, worker));
+  } finally {
+    await runner.close();
+  }
   await Promise.all(syncing);
   // A ledger that can no longer be written stops the batch like a failure; what finished is still summarised.
   const ledgerFailure = ledgerError === null ? null : errorMessage((ledgerError as {error: unknown}).error);

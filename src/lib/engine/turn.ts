@@ -119,4 +119,18 @@ export interface TurnOutput {
 export interface Engine {
   readonly name: EngineName;
   runTurn(input: TurnInput): Promise<TurnOutput>;
+  /**
+   * A runner for many turns, at most `size` at a time, that keeps what it can between them (the ACP engine keeps
+   * its kiro-cli processes); without it every turn runs on its own.
+   */
+  openRunner?(size: number): TurnRunner;
+}
+
+/**
+ * Runs the turns of one batch, then is closed once: by then every process it kept has ended (its turns are
+ * cancelled through their own signals; `close` ends what is left).
+ */
+export interface TurnRunner {
+  runTurn(input: TurnInput): Promise<TurnOutput>;
+  close(): Promise<void>;
 }
