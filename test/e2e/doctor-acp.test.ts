@@ -1,11 +1,13 @@
 import {existsSync, readdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 
-import {afterAll, describe, expect, test} from 'vitest';
+import {afterAll, afterEach, describe, expect, test} from 'vitest';
 
 import {doctorJson, simLogin} from './doctor-helpers.js';
 import {alive, makeWorld, records, removeWorlds, waitFor, type World} from './harness.js';
+import {closeAll, startMcp, structured} from './mcp-client.js';
 
+afterEach(closeAll);
 afterAll(removeWorlds);
 
 const HEADLESS_IDS = [
@@ -153,5 +155,17 @@ describe('kiro-x doctor --engine acp', () => {
       message: 'Not checked: kiro-cli was not found.',
       fix: 'Fix the kiro-cli check first.',
     });
+  });
+});
+
+describe('kiro_doctor (MCP) on a server started with --engine acp', () => {
+  test("the server's engine adds the acp check", async () => {
+    const world = makeWorld();
+    const {client} = await startMcp(world, ['--engine', 'acp']);
+    const doc = structured(await client.callTool({name: 'kiro_doctor', arguments: {}}));
+    const checks = doc.checks as Array<{id: string; status: string; message: string}>;
+    expect(checks.map((check) => check.id)).toEqual([...HEADLESS_IDS, 'acp']);
+    expect(checks.at(-1)?.message).toMatch(PASS);
+    await nothingLeft(world);
   });
 });
