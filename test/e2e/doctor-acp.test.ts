@@ -103,6 +103,27 @@ describe('kiro-x doctor --engine acp', () => {
     await nothingLeft(world);
   });
 
+  test('an invalid KIRO_API_KEY passes the handshake (kiro-cli refuses it only on a prompt); --probe runs on acp and catches it', async () => {
+    const world = makeWorld({KIRO_API_KEY: 'ksk_invalid_0123456789abcdef'});
+    const {run, check} = await doctorJson(world, ['--engine', 'acp', '--probe']);
+    expect(run.code).toBe(1);
+    expect(check('acp').message).toMatch(PASS);
+    expect(check('probe').status).toBe('fail');
+    expect(check('probe').fix).toBe(
+      'Create a new API key in the Kiro console and store it as KIRO_API_KEY: this one was refused.',
+    );
+    // The probe turn ran on kiro-cli acp too, with its generated tool-less profile.
+    // Both start concurrently: compared in a fixed order.
+    expect(
+      acpRecords(world)
+        .map((r) => r.argv.slice(0, 3))
+        .sort((a, b) => a.length - b.length),
+    ).toEqual([
+      ['acp', '--agent-engine=v2'],
+      ['acp', '--agent-engine=v2', '--agent'],
+    ]);
+  });
+
   test('a slow start-up beyond --check-timeout fails within the bound and leaves no process', async () => {
     const world = makeWorld({KIRO_SIM_ACP_STARTUP_MS: '8000'});
     const begun = Date.now();

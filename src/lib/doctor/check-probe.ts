@@ -72,6 +72,7 @@ export const probeCheck: DoctorCheck = {
       profile: {noTools: true},
       model: context.model,
       harness: context.harness,
+      engine: context.engine,
       timeoutMs: context.probeTimeoutMs,
       stallTimeoutMs: 0,
       graceMs: 1000,
