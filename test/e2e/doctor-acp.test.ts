@@ -4,7 +4,9 @@ import path from 'node:path';
 import {afterAll, afterEach, describe, expect, test} from 'vitest';
 
 import {doctorJson, simLogin} from './doctor-helpers.js';
-import {alive, makeWorld, records, removeWorlds, waitFor, type World} from './harness.js';
+import type {ChildProcess} from 'node:child_process';
+
+import {alive, makeWorld, records, removeWorlds, runKiroX, waitFor, type World} from './harness.js';
 import {closeAll, startMcp, structured} from './mcp-client.js';
 
 afterEach(closeAll);
@@ -137,6 +139,22 @@ describe('kiro-x doctor --engine acp', () => {
     });
     // The `--version` it shares, the 1 s bound and the end of the process; far from the sim's 8 s.
     expect(took).toBeLessThan(5000);
+    await nothingLeft(world);
+  });
+
+  test('SIGINT while kiro-cli acp starts ends it at once: exit 130, no process left', async () => {
+    const world = makeWorld({KIRO_SIM_ACP_STARTUP_MS: '8000'});
+    let child: ChildProcess | undefined;
+    const running = runKiroX(['doctor', '--engine', 'acp', '--check-timeout', '20s'], {
+      world,
+      onSpawn: (c) => (child = c),
+    });
+    expect(await waitFor(() => acpRecords(world).length > 0, 10_000)).toBe(true);
+    const sentAt = Date.now();
+    child?.kill('SIGINT');
+    const run = await running;
+    expect(run.code).toBe(130);
+    expect(Date.now() - sentAt).toBeLessThan(3000);
     await nothingLeft(world);
   });
 

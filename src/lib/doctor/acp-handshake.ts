@@ -102,17 +102,35 @@ export async function acpHandshake(input: AcpHandshakeInput): Promise<AcpHandsha
   let exit: ProcessExit;
   let answeredMs: number | null = null;
   try {
-    await kiro.connection.newSession(sessionCwd, undefined, left());
-    answeredMs = Date.now() - started;
+    const opening = kiro.connection.newSession(sessionCwd, undefined, left());
+    if ((await untilAborted(opening, input.signal)) === 'aborted') failure = {kind: 'cancelled'};
+    else answeredMs = Date.now() - started;
   } catch (error) {
     failure = failureOf(error);
   } finally {
-    const hung = failure?.kind === 'timeout';
+    const hung = failure?.kind === 'timeout' || failure?.kind === 'cancelled';
     exit = await kiro.shutdown(hung ? 0 : EXIT_WAIT_MS, GRACE_MS);
     rmSync(sessionCwd, {recursive: true, force: true});
   }
   const evidence = failure === null ? {} : stderrOf(kiro.connection, input.env);
   return report({agent: kiro.agent, failure, exit, answeredMs, ...evidence});
+}
+
+/** The promise's outcome, or `aborted` as soon as the signal aborts (an interrupted doctor ends at once). */
+async function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T | 'aborted'> {
+  let onAbort = (): void => {};
+  const aborted = new Promise<'aborted'>((resolve) => {
+    onAbort = () => resolve('aborted');
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, {once: true});
+  });
+  try {
+    return await Promise.race([promise, aborted]);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+    // A request left behind rejects once the connection closes: nobody waits for it.
+    promise.catch(() => {});
+  }
 }
 
 function failureOf(error: unknown): AcpHandshakeFailure {
