@@ -35,6 +35,7 @@ export function doctorFor(config: McpServerConfig, cwd: string, signal: AbortSig
     agent: settings.agent,
     model: settings.model,
     harness: settings.harness,
+    engine: settings.engine,
     mcpConfig: settings.mcpConfig,
     // The server started, so its configuration loaded.
     config: {ok: true, filepath: config.configFile},

@@ -9,7 +9,7 @@ import {fail, pass, type CheckVerdict, type DoctorCheck} from './types.js';
 export const PROBE_PROMPT = 'Reply with the single word OK.';
 
 /** The next step when kiro-cli refused the credential, by what it said and which credential was in use. */
-function authFix(refusal: string, env: NodeJS.ProcessEnv): string {
+export function authFix(refusal: string, env: NodeJS.ProcessEnv): string {
   if (/not logged in/i.test(refusal)) {
     return 'Set KIRO_API_KEY (a ksk_… key), or run `kiro-cli login` on this machine.';
   }
@@ -72,6 +72,7 @@ export const probeCheck: DoctorCheck = {
       profile: {noTools: true},
       model: context.model,
       harness: context.harness,
+      engine: context.engine,
       timeoutMs: context.probeTimeoutMs,
       stallTimeoutMs: 0,
       graceMs: 1000,

@@ -1,3 +1,4 @@
+import {acpCheck} from './check-acp.js';
 import {agentCheck} from './check-agent.js';
 import {cliCheck} from './check-cli.js';
 import {ciCheck, configCheck} from './check-config.js';
@@ -24,6 +25,9 @@ export const ALL_CHECKS: readonly DoctorCheck[] = [
   profileDirCheck,
   ciCheck,
 ];
+
+/** Checks that only the ACP engine needs, after the rest: `kiro-cli acp` must answer its handshake. */
+export const ACP_CHECKS: readonly DoctorCheck[] = [acpCheck];
 
 /** Checks that only `--probe` runs, after the rest in the report: they cost a real turn. */
 export const PROBE_CHECKS: readonly DoctorCheck[] = [probeCheck];

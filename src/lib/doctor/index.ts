@@ -1,5 +1,5 @@
 /* `kiro-x doctor` as a library: settings that survive a broken config, the checks, the runner, the renderers. */
-export {ALL_CHECKS} from './checks.js';
+export {ACP_CHECKS, ALL_CHECKS} from './checks.js';
 export {DEFAULT_CHECK_TIMEOUT_MS, runDoctor, type DoctorOptions} from './run-doctor.js';
 export {resolveDoctorOptions, type DoctorInput, type DoctorRunOptions} from './options.js';
 export {runDoctorReport, type DoctorIo} from './run-doctor-report.js';

@@ -40,6 +40,7 @@ export async function resolveDoctorOptions(input: DoctorInput): Promise<DoctorRu
     agent: settings.agent,
     model: settings.model,
     harness: settings.harness,
+    engine: settings.engine,
     mcpConfig: settings.mcpConfig,
     config,
     checkTimeoutMs,

@@ -1,7 +1,7 @@
 import {readCliVersion} from '../engine/cli-version.js';
 import {whoami, type WhoamiResult} from '../engine/whoami.js';
 import {locateCli} from './check-cli.js';
-import {ALL_CHECKS, PROBE_CHECKS} from './checks.js';
+import {ACP_CHECKS, ALL_CHECKS, PROBE_CHECKS} from './checks.js';
 import {
   CHECK_STATUSES,
   fail,
@@ -27,9 +27,18 @@ export const DEFAULT_PROBE_TIMEOUT_MS = 30_000;
 /** What `runDoctor` needs: the context without the parts the runner creates. */
 export type DoctorOptions = Omit<
   DoctorContext,
-  'signal' | 'credential' | 'cliVersion' | 'nodeVersion' | 'checkTimeoutMs' | 'probeTimeoutMs' | 'harness'
+  | 'signal'
+  | 'credential'
+  | 'cliVersion'
+  | 'nodeVersion'
+  | 'checkTimeoutMs'
+  | 'probeTimeoutMs'
+  | 'harness'
+  | 'engine'
 > & {
   harness?: DoctorContext['harness'];
+  /** The engine to check for (default headless): `acp` adds the ACP handshake check. */
+  engine?: DoctorContext['engine'] | undefined;
   /** Also run one real turn (`--probe`): the only end-to-end proof that the credential works. */
   probe?: boolean | undefined;
   probeTimeoutMs?: number | undefined;
@@ -89,6 +98,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorResult> {
     agent: options.agent,
     model: options.model,
     harness: options.harness,
+    engine: options.engine ?? 'headless',
     mcpConfig: options.mcpConfig,
     config: options.config,
     checkTimeoutMs,
@@ -99,7 +109,11 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorResult> {
     cliVersion: () => (located ??= locate()),
     probeTimeoutMs: options.probeTimeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS,
   };
-  const checks = options.checks ?? (options.probe ? [...ALL_CHECKS, ...PROBE_CHECKS] : ALL_CHECKS);
+  const checks = options.checks ?? [
+    ...ALL_CHECKS,
+    ...(context.engine === 'acp' ? ACP_CHECKS : []),
+    ...(options.probe ? PROBE_CHECKS : []),
+  ];
   let results: CheckResult[];
   try {
     results = await Promise.all(

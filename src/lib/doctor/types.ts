@@ -1,5 +1,6 @@
 import type {CliVersion} from '../engine/cli-version.js';
 import type {Harness} from '../engine/harness.js';
+import type {EngineName} from '../engine/turn.js';
 import type {WhoamiResult} from '../engine/whoami.js';
 
 /** How one check ended: `skip` means it could not be judged (and says why), which never fails a run. */
@@ -52,6 +53,8 @@ export interface DoctorContext {
   model: string | undefined;
   /** The pinned harness (`--harness`, `harness`, KIRO_X_HARNESS), or undefined when kiro-cli chooses. */
   harness: Harness | undefined;
+  /** The engine turns will run on (`--engine`, `engine`, KIRO_X_ENGINE): `acp` adds the ACP handshake check. */
+  engine: EngineName;
   /** `mcpConfig` from flags/env/config, when set. */
   mcpConfig: string | undefined;
   config: ConfigReport;

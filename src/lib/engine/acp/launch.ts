@@ -13,6 +13,8 @@ export interface AcpLaunchInput {
   model?: string | undefined;
   effort?: Effort | undefined;
   trust: Trust;
+  /** kiro-cli's version when the caller already read it (null: unknown); undefined reads it here. */
+  cliVersion?: string | null | undefined;
 }
 
 /** The dialect and argv of one `kiro-cli acp` process. */
@@ -38,8 +40,11 @@ export async function planAcpLaunch(input: AcpLaunchInput): Promise<AcpLaunch> {
   const dialect: AcpDialect = input.harness === 'v3' ? 'v3' : 'v2';
   let pinEngine = false;
   if (dialect === 'v2') {
-    const found = await cachedCliVersion(input.cliPath, input.cwd, input.env, VERSION_TIMEOUT_MS);
-    pinEngine = found.version !== null && versionAtLeast(found.version, AGENT_ENGINE_SINCE);
+    const version =
+      input.cliVersion !== undefined
+        ? input.cliVersion
+        : (await cachedCliVersion(input.cliPath, input.cwd, input.env, VERSION_TIMEOUT_MS)).version;
+    pinEngine = version !== null && versionAtLeast(version, AGENT_ENGINE_SINCE);
   }
   const args = buildAcpArgs({
     dialect,
