@@ -78,7 +78,8 @@ class AcpSessionDriver implements SessionDriver {
     });
     if (signal.aborted) return early(emptyResult('cancelled', 'Cancelled before kiro-cli started.'));
     if (this.#conversation === null) {
-      const prepared = await prepareRun(options, this.#env);
+      // The prompt's signal (cancel(), close(), the session's own) also stops the credential check.
+      const prepared = await prepareRun({...options, signal}, this.#env);
       if (isRefused(prepared)) return early(prepared.refused);
       this.#prepared = prepared;
       const {profile, harnessArgs} = prepared;
