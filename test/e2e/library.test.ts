@@ -79,4 +79,37 @@ describe('the library, as the README shows it', () => {
     expect(turns).toHaveLength(2);
     expect(turns[1]?.argv).toEqual(expect.arrayContaining(['--resume-id', '--model', 'claude-sonnet-4.5']));
   });
+
+  it('the same programs on the ACP engine: one kiro-cli acp for the whole session', () => {
+    const world = makeWorld();
+    const [query, session] = readmePrograms();
+    const asked = runProgram(
+      'query-acp.mjs',
+      (query ?? '').replace(
+        "prompt: 'Fix the failing test.',",
+        "prompt: 'Fix it [[sim:shell=ls]]', engine: 'acp',",
+      ),
+      world,
+    );
+    expect(asked.stderr).toBe('  ↳ shell: ls\ncompleted (0.06 credits)\n');
+    expect(asked.stdout).toBe('I was not allowed to use the shell tool. You said: Fix it [[sim:shell=ls]]');
+    expect(asked.status).toBe(0);
+    const run = runProgram(
+      'session-acp.mjs',
+      (session ?? '').replace('openSession({', "openSession({engine: 'acp', "),
+      world,
+    );
+    expect(run.stderr).toMatch(/^session [0-9a-f-]{36}, resumed: true\n$/);
+    expect(run.stdout).toBe(
+      'You said: Read README.md and list three improvements.\nYou said: Write the first one as a unified diff.\n',
+    );
+    expect(run.status).toBe(0);
+    const kiros = (
+      records(world) as Array<{argv: string[]; model: string | null; endedAt: string | null}>
+    ).filter((r) => r.argv[0] === 'acp');
+    expect(kiros.map((r) => [r.model, r.endedAt !== null])).toEqual([
+      ['auto', true],
+      ['claude-sonnet-4.5', true],
+    ]);
+  });
 });

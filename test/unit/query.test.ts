@@ -84,6 +84,8 @@ describe('query', () => {
       'trust must be {all: true} or {tools: [names]}, not {"tools":"read"}.',
     );
     refused({engine: 'grpc' as never}, 'engine must be headless or acp, not "grpc".');
+    refused({permissionMode: 'never' as never}, 'permissionMode must be deny, fail, ask, not "never".');
+    refused({askUser: true as never}, 'askUser must be a function, not true.');
     refused(
       {resumeId: '../etc'},
       'resumeId takes a session id (a UUID, or sess_<UUID> for the V3 harness), not "../etc".',
@@ -138,5 +140,47 @@ describe('query', () => {
     const before = await collect(query(optionsIn(world, 'hi', {signal: AbortSignal.abort()})));
     expect(before.map((e) => e.type)).toEqual(['result']);
     expect(chats(world)).toHaveLength(1);
+  });
+
+  it('on the ACP engine, yields the ACP events of the turn and its result, permissions included', async () => {
+    const world = makeWorld();
+    const events = await collect(
+      query(optionsIn(world, 'hi [[sim:shell=ls]] [[sim:messages=2]]', {engine: 'acp'})),
+    );
+    for (const event of events)
+      expect(validateStreamEvent(JSON.parse(JSON.stringify(event)))).toEqual({valid: true, errors: []});
+    const session = events.find((e) => e.type === 'session');
+    expect(session).toMatchObject({type: 'session', engine: 'acp', resumed: null, model: 'auto'});
+    const sessionId = (session as {sessionId: string}).sessionId;
+    expect(sessionId).toMatch(/^[0-9a-f-]{36}$/);
+    const seen = (type: TurnEvent['type']): TurnEvent[] => events.filter((e) => e.type === type);
+    expect(seen('tool_call')).toEqual([
+      expect.objectContaining({tool: 'shell', title: 'ls', kind: 'execute'}),
+    ]);
+    expect(seen('permission_request')).toEqual([
+      expect.objectContaining({tool: 'shell', options: ['allow_once', 'allow_always', 'reject_once']}),
+    ]);
+    expect(seen('permission_decision')).toEqual([
+      expect.objectContaining({tool: 'shell', decision: 'deny', by: 'policy'}),
+    ]);
+    expect(seen('metadata')).toContainEqual(expect.objectContaining({sessionId, credits: 0.06}));
+    const text = seen('message')
+      .map((e) => (e as {text: string}).text)
+      .join('');
+    expect(text).toBe(
+      'Step 1 of 2. I was not allowed to use the shell tool. You said: hi [[sim:shell=ls]] [[sim:messages=2]]',
+    );
+    expect(events.filter((e) => e.type === 'result')).toHaveLength(1);
+    expect(events.at(-1)).toMatchObject({
+      type: 'result',
+      outcome: 'completed',
+      sessionId,
+      deniedTools: ['shell'],
+      permissions: [{tool: 'shell', title: 'ls', kind: 'execute', decision: 'deny', by: 'policy'}],
+      exitCode: 0,
+    });
+    const acps = (records(world) as unknown as SimRecord[]).filter((r) => r.argv.includes('acp'));
+    expect(acps).toHaveLength(1);
+    expect(alive(acps[0]?.pid ?? -1)).toBe(false);
   });
 });

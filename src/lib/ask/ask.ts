@@ -1,16 +1,11 @@
 import {engineFor} from '../engine/index.js';
-import {harnessArgs} from '../engine/resolve-harness.js';
 import type {SpooledTexts, TurnOutput} from '../engine/turn.js';
-import {KiroXError} from '../errors.js';
-import {prepareProfile} from '../profile/prepare-profile.js';
-import {removeStaleProfiles} from '../profile/stale-profiles.js';
-import {profileDir, type TempProfile} from '../profile/temp-profile.js';
 import {redact} from '../redact.js';
 import {probeTurnSession} from '../sessions/turn-session.js';
-import {checkCredential} from './credential.js';
 import {emptyResult} from './empty-result.js';
 import {kiroEnv} from './env.js';
 import {DEFAULT_WHOAMI_TIMEOUT_MS, type AskOptions} from './options.js';
+import {isRefused, prepareRun, removeStaleRunProfiles} from './prepare.js';
 import type {AskResult} from './result.js';
 import {turnInput} from './turn-input.js';
 
@@ -26,7 +21,11 @@ export interface SpooledAsk {
 
 /** Run one kiro-cli turn and say honestly how it went. Never throws for turn failures. */
 export async function ask(options: AskOptions): Promise<AskResult> {
-  const spooled = await askSpooled(options);
+  return resultOf(await askSpooled(options));
+}
+
+/** The result with its texts read out of the spools, which are released. */
+export function resultOf(spooled: SpooledAsk): AskResult {
   try {
     const messages = spooled.texts.messages.map((spool) => spool.toString());
     return {
@@ -45,34 +44,36 @@ export async function askSpooled(options: AskOptions): Promise<SpooledAsk> {
   const started = Date.now();
   const env = kiroEnv(options.env);
   const secrets = env.KIRO_API_KEY ? [env.KIRO_API_KEY] : [];
-  const stale = removeStaleProfiles(profileDir(options.cwd, env), staleProfileAgeMs(options.timeoutMs));
-  const {result, texts} = await preparedTurn(options, {env, secrets, startedAt: started});
+  const stale = removeStaleRunProfiles(options, env);
+  const turn = await preparedTurn(options, {env, secrets, startedAt: started});
+  return spooledAsk(turn, {secrets, startedAt: started, warnings: stale});
+}
+
+/**
+ * An engine's output as the use case hands it over: the message redacted, kiro-x's own warnings first, the
+ * duration counted from `startedAt` (preflight included).
+ */
+export function spooledAsk(
+  {result, texts}: TurnOutput,
+  done: {secrets: readonly string[]; startedAt: number; warnings: readonly string[]},
+): SpooledAsk {
   return {
     result: {
       ...result,
-      message: redact(result.message, secrets),
-      warnings: [
-        ...stale.map((file) => `removed a stale kiro-x agent profile left by a killed run: ${file}`),
-        ...result.warnings,
-      ],
-      durationMs: Date.now() - started,
+      message: redact(result.message, done.secrets),
+      warnings: [...done.warnings, ...result.warnings],
+      durationMs: Date.now() - done.startedAt,
     },
     texts,
     dispose: () => [...texts.messages, texts.transcript].forEach((spool) => spool?.dispose()),
   };
 }
 
-/**
- * A generated profile lives at most as long as its turn (timeout plus the kill grace). Runs started with a
- * longer timeout than this one may share the directory, so the bound is never below the default 30 minutes.
- */
-const staleProfileAgeMs = (timeoutMs: number): number => Math.max(timeoutMs, 30 * 60_000) + 60_000;
-
 const NO_TEXTS: SpooledTexts = {messages: [], transcript: null};
 
 /**
- * The turn with everything around it: the credential preflight, the generated profile (removed after), the
- * pinned harness, the session proof, and the engine the options name.
+ * The turn with everything around it: the checks before kiro-cli starts (credential, generated profile — removed
+ * after —, pinned harness), the session proof, and the engine the options name.
  */
 async function preparedTurn(
   options: AskOptions,
@@ -81,19 +82,6 @@ async function preparedTurn(
   const base = {model: options.model ?? null, agent: options.agent ?? null};
   const early = (result: AskResult): TurnOutput => ({result: {...result, ...base}, texts: NO_TEXTS});
   if (options.signal?.aborted) return early(emptyResult('cancelled', 'Cancelled before kiro-cli started.'));
-  // The bound on each short kiro-cli call around the turn (`--version`, session listings).
-  const shortCallMs = options.whoamiTimeoutMs ?? DEFAULT_WHOAMI_TIMEOUT_MS;
-  // Started first, awaited just before the turn: a pinned harness's `--version` lookup overlaps the credential
-  // check and the session listing instead of adding to them.
-  const harnessPlan = harnessArgs(options.harness, {
-    cliPath: options.cliPath,
-    cwd: options.cwd,
-    env,
-    timeoutMs: shortCallMs,
-  }).then(
-    (args) => ({args}),
-    (error: unknown) => ({error}),
-  );
   // ACP names the session itself (session/new or the loaded one): only the headless transcript needs the store.
   const sessions =
     options.detectSessionId && (options.engine ?? 'headless') === 'headless'
@@ -101,7 +89,8 @@ async function preparedTurn(
           cliPath: options.cliPath,
           cwd: options.cwd,
           env,
-          timeoutMs: shortCallMs,
+          // The bound on each short kiro-cli call around the turn (`--version`, session listings).
+          timeoutMs: options.whoamiTimeoutMs ?? DEFAULT_WHOAMI_TIMEOUT_MS,
           prompt: options.prompt,
           resume: options.resume,
           resumeId: options.resumeId,
@@ -109,35 +98,22 @@ async function preparedTurn(
         })
       : null;
   try {
-    const preflight = options.skipCredentialCheck ? null : await checkCredential(options, env);
-    if (preflight) return early(preflight);
-    let profile: TempProfile | null;
+    const prepared = await prepareRun(options, env);
+    if (isRefused(prepared)) return early(prepared.refused);
+    const {profile} = prepared;
     try {
-      profile = await prepareProfile(options, env);
-    } catch (error) {
-      return early(refusal(error));
-    }
-    try {
-      const harness = await harnessPlan;
-      if ('error' in harness) return early(refusal(harness.error));
       await sessions?.ready();
       const engine = options.runner ?? (await engineFor(options.engine ?? 'headless'));
       const turn = await engine.runTurn(
-        turnInput(options, {env, secrets, profile, harnessArgs: harness.args, startedAt}),
+        turnInput(options, {env, secrets, profile, harnessArgs: prepared.harnessArgs, startedAt}),
       );
       const result =
         profile && options.keepProfile ? {...turn.result, profilePath: profile.path} : turn.result;
       return {result: sessions ? await sessions.settle(result) : result, texts: turn.texts};
     } finally {
-      if (profile && !options.keepProfile) profile.remove();
+      prepared.release();
     }
   } finally {
     sessions?.cancel();
   }
-}
-
-/** kiro-x's own refusal (a usage error, a missing agent) as the result of a turn that never started. */
-function refusal(error: unknown): AskResult {
-  if (error instanceof KiroXError) return emptyResult(error.outcome, error.message);
-  throw error;
 }

@@ -5,7 +5,7 @@ import {keepProfile, writeTempProfile, type TempProfile} from './temp-profile.js
 
 /** Write the temporary agent profile the options ask for (overlaying `--agent` when given), or return null. */
 export async function prepareProfile(
-  options: AskOptions,
+  options: Pick<AskOptions, 'profile' | 'agent' | 'cwd' | 'harness' | 'keepProfile'>,
   env: NodeJS.ProcessEnv,
 ): Promise<TempProfile | null> {
   if (!options.profile || !needsProfile(options.profile)) return null;

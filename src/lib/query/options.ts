@@ -2,11 +2,11 @@ import {statSync} from 'node:fs';
 import path from 'node:path';
 import type {AskOptions} from '../ask/options.js';
 import {HARNESSES} from '../engine/harness.js';
-import {EFFORTS, ENGINES, type Trust} from '../engine/turn.js';
+import {EFFORTS, ENGINES, PERMISSION_MODES, type Trust} from '../engine/turn.js';
 import {UsageError} from '../errors.js';
 import {sessionIdProblem} from '../sessions/ids.js';
 
-/** The engines a program can ask for; `acp` runs once kiro-x has the ACP engine, until then it is refused. */
+/** The engines a program can ask for. */
 export const QUERY_ENGINES = ['headless', 'acp'] as const;
 
 /** An engine a program can ask for. */
@@ -128,6 +128,18 @@ export function checkSessionOptions(options: SessionOptions): Omit<AskOptions, '
     if (problem !== null) throw new UsageError(problem);
     if (options.resume) throw new UsageError('resume and resumeId cannot be used together.');
   }
+  check(
+    options.permissionMode === undefined || PERMISSION_MODES.includes(options.permissionMode),
+    'permissionMode',
+    PERMISSION_MODES.join(', '),
+    options.permissionMode,
+  );
+  check(
+    options.askUser === undefined || typeof options.askUser === 'function',
+    'askUser',
+    'a function',
+    options.askUser,
+  );
   check(
     options.signal === undefined || options.signal instanceof AbortSignal,
     'signal',

@@ -1,5 +1,6 @@
 import type {AskOptions} from '../ask/options.js';
 import type {TurnEvent} from '../engine/events.js';
+import {acpSession} from './acp-session.js';
 import type {QueryEngine} from './options.js';
 import {turnEvents} from './turn-events.js';
 
@@ -41,9 +42,9 @@ export function headlessSession(options: Omit<AskOptions, 'prompt'>): SessionDri
 }
 
 /**
- * The session driver of each engine. ACP keeps one `kiro-cli acp` process and session for every prompt; until
- * kiro-x has that engine, `openSession({engine: 'acp'})` is refused.
+ * The session driver of each engine: headless runs a process per prompt, ACP keeps one `kiro-cli acp` process
+ * and session for every prompt.
  */
 export const SESSION_DRIVERS: Readonly<
-  Record<QueryEngine, ((options: Omit<AskOptions, 'prompt'>) => SessionDriver) | null>
-> = {headless: headlessSession, acp: null};
+  Record<QueryEngine, (options: Omit<AskOptions, 'prompt'>) => SessionDriver>
+> = {headless: headlessSession, acp: acpSession};

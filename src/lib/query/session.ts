@@ -34,7 +34,6 @@ export interface Session {
 export async function openSession(options: SessionOptions): Promise<Session> {
   const checked = checkSessionOptions(options);
   const open = SESSION_DRIVERS[checked.engine ?? 'headless'];
-  if (open === null) throw new UsageError(`engine ${String(checked.engine)} has no sessions in this kiro-x.`);
   await findCli(checked.cliPath, checked.cwd, checked.env ?? process.env);
   return new KiroSession(open(checked), checked.signal);
 }

@@ -1,6 +1,6 @@
 import {ask} from '../ask/ask.js';
 import type {AskOptions} from '../ask/options.js';
-import {askDocument} from '../ask/result.js';
+import {askDocument, type AskResult} from '../ask/result.js';
 import type {TurnEvent} from '../engine/events.js';
 import {findCli} from '../engine/find-cli.js';
 import {AsyncQueue} from './async-queue.js';
@@ -10,6 +10,9 @@ import {AsyncQueue} from './async-queue.js';
  * `AbortController` of a program, a consumer that stopped reading) ends the turn as an interrupt does.
  */
 const stopReason = (reason: unknown): 'SIGINT' | 'SIGTERM' => (reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT');
+
+/** Runs one turn with the signal that cancels it and the listener of its events; resolves with its result. */
+export type TurnRunner = (signal: AbortSignal, onEvent: (event: TurnEvent) => void) => Promise<AskResult>;
 
 /**
  * One turn as the events it reports, ending with its `result` event. kiro-cli is looked for first (a missing
@@ -22,6 +25,17 @@ export async function* turnEvents(
   signals: readonly (AbortSignal | undefined)[],
 ): AsyncGenerator<TurnEvent, void, undefined> {
   await findCli(options.cliPath, options.cwd, options.env ?? process.env);
+  yield* runnerEvents((signal, onEvent) => ask({...options, signal, onEvent}), signals);
+}
+
+/**
+ * The events of a turn `run` starts, then its result as the last event. Aborting one of `signals`, or leaving
+ * the loop early, cancels the turn; the generator ends only once the turn has.
+ */
+export async function* runnerEvents(
+  run: TurnRunner,
+  signals: readonly (AbortSignal | undefined)[],
+): AsyncGenerator<TurnEvent, void, undefined> {
   const controller = new AbortController();
   const abort = (signal: AbortSignal) => () => controller.abort(stopReason(signal.reason));
   const unfollow = signals.map((signal) => {
@@ -32,7 +46,7 @@ export async function* turnEvents(
     return () => signal.removeEventListener('abort', listener);
   });
   const queue = new AsyncQueue<TurnEvent>();
-  const turn = ask({...options, signal: controller.signal, onEvent: (event) => queue.push(event)}).then(
+  const turn = run(controller.signal, (event) => queue.push(event)).then(
     (result) => {
       queue.push(askDocument(result));
       queue.end();

@@ -127,7 +127,7 @@ export async function prompt(server, params) {
   try {
     const ended = await server.dialect.beforeTurn(session, turn);
     if (ended) return ended;
-    updateRecord({prompt: text, sessionId: session.id});
+    updateRecord({prompt: text, sessionId: session.id, model: session.model});
     if (d.has('clear')) session.store.clear();
     if (d.has('compact')) session.store.compact('The earlier conversation, summarised.');
     session.store.prompt(text);

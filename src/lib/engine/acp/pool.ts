@@ -1,14 +1,8 @@
+import {spooledOutput} from './turn-output.js';
 import type {AskResult} from '../../ask/result.js';
 import type {TurnInput, TurnOutput, TurnRunner} from '../turn.js';
 import {openAcpProcess} from './acp-process.js';
-import {
-  DEFAULT_GRACE_MS,
-  planAcpTurn,
-  processSpec,
-  startFailure,
-  turnOutput,
-  type AcpTurnPlan,
-} from './turn-plan.js';
+import {DEFAULT_GRACE_MS, planAcpTurn, processSpec, startFailure, type AcpTurnPlan} from './turn-plan.js';
 import {AcpWorker} from './worker.js';
 
 /**
@@ -38,12 +32,12 @@ export class AcpPool implements TurnRunner {
   async runTurn(input: TurnInput): Promise<TurnOutput> {
     if (this.#closed) throw new Error('This ACP process pool is closed: no turn can start on it.');
     const plan = await planAcpTurn(input);
-    if ('failure' in plan) return turnOutput(plan.failure, input);
+    if ('failure' in plan) return spooledOutput(plan.failure, input.keepTranscript);
     await this.#slot();
     try {
       const worker = await this.#workerFor(plan);
       const result = worker instanceof AcpWorker ? await worker.serve(plan) : worker;
-      return turnOutput(result, input);
+      return spooledOutput(result, input.keepTranscript);
     } finally {
       this.#running -= 1;
       this.#waiting.shift()?.();

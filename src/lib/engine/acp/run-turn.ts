@@ -23,6 +23,8 @@ export interface AcpTurn {
    * the grace, or one during session setup): the process cannot serve another turn and its owner must end it.
    */
   readonly abandoned: boolean;
+  /** The session the turn runs in, once established (or the one it was given); null before, or when it failed. */
+  readonly session: EstablishedSession | null;
 }
 
 // How the wait for the turn ended: kiro-cli's answer, or kiro-x giving up after a cancel.
@@ -43,6 +45,9 @@ export function startAcpTurn(connection: AcpConnection, input: AcpTurnInput): Ac
     cancelTurn: (reason) => run.cancel(reason),
     get abandoned() {
       return run.abandoned;
+    },
+    get session() {
+      return run.session;
     },
   };
 }
@@ -87,6 +92,10 @@ class TurnRun {
 
   get abandoned(): boolean {
     return this.#abandoned;
+  }
+
+  get session(): EstablishedSession | null {
+    return this.#session;
   }
 
   cancel(reason: AcpCancelCause): Promise<boolean> {
@@ -140,8 +149,10 @@ class TurnRun {
     };
     let ending: Ending = STOPPED;
     try {
-      const established = await Promise.race([establishSession(this.#conn, input), this.#stopped]);
-      if ('kind' in established) {
+      // A session an earlier turn of the process established is prompted again as it is.
+      const setUp = input.session ?? establishSession(this.#conn, input);
+      const established = await Promise.race([setUp, this.#stopped]);
+      if ('kind' in established || this.#abandoned) {
         // Cancelled while the session was being set up: the cancel is the evidence.
       } else if (isSessionFailure(established)) {
         const {sessionId, closed, ...found} = established;

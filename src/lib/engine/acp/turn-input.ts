@@ -2,6 +2,7 @@ import type {TurnEvent} from '../events.js';
 import type {Effort, Trust} from '../turn.js';
 import type {AskUser} from './permission-gate.js';
 import type {PermissionMode} from './permission-policy.js';
+import type {EstablishedSession} from './turn-session.js';
 
 /** Everything one ACP turn needs, resolved by the use case (profile written, dialect and argv chosen). */
 export interface AcpTurnInput {
@@ -19,6 +20,11 @@ export interface AcpTurnInput {
   effort?: Effort | undefined;
   /** Load this session (session/load) instead of creating one; never falls back to a new one. */
   resumeId?: string | undefined;
+  /**
+   * Prompt this session, which an earlier turn of the same process established: no session/new or session/load
+   * (`resumeId` is then ignored). Its `model` is the one the turn reports.
+   */
+  session?: EstablishedSession | undefined;
   /** The V2 session store (`$KIRO_HOME/sessions/cli`), for the stale lock of a killed process. */
   storeDir: string;
   /** The kiro-cli argv to report (nothing secret in it; redacted all the same). */

@@ -2,8 +2,7 @@ import {emptyResult} from '../../ask/empty-result.js';
 import type {AskResult} from '../../ask/result.js';
 import {sessionStoreDir} from '../../sessions/store-paths.js';
 import {cliNotFoundMessage} from '../cli-missing.js';
-import {TextSpool} from '../process/text-spool.js';
-import type {Trust, TurnInput, TurnOutput} from '../turn.js';
+import type {Trust, TurnInput} from '../turn.js';
 import type {AcpProcessSpec, AcpStart} from './acp-process.js';
 import {handshakeFailure} from './handshake-failure.js';
 import {planAcpLaunch, type AcpLaunch} from './launch.js';
@@ -101,20 +100,6 @@ export function acpTurnInput(plan: AcpTurnPlan, stderrSince?: number): AcpTurnIn
   };
 }
 
-/** The engine's output: the texts move into spools, as the headless engine hands them over. */
-export function turnOutput(result: AskResult, input: TurnInput): TurnOutput {
-  const kept = input.keepTranscript ? result.messages : result.messages.slice(-1);
-  const messages = kept.map((text) => {
-    const spool = new TextSpool();
-    spool.append(text);
-    return spool;
-  });
-  return {
-    result: {...result, text: '', messages: [], transcript: null},
-    texts: {messages, transcript: null},
-  };
-}
-
 function failedResult(input: TurnInput, outcome: AskResult['outcome'], message: string): AskResult {
   return emptyResult(outcome, message, {model: input.model ?? null, agent: input.agent ?? null});
 }
@@ -123,7 +108,7 @@ function failedResult(input: TurnInput, outcome: AskResult['outcome'], message: 
  * The trust the permission policy applies: the flags, plus what a generated profile auto-approves (V3 does not
  * read `allowedTools`, and V2 asks for them all the same when the profile is not the one in use).
  */
-function acpTrust(input: TurnInput): Trust {
+export function acpTrust(input: Pick<TurnInput, 'trust' | 'allowedTools'>): Trust {
   if (input.trust.all === true || input.allowedTools === undefined || input.allowedTools.length === 0) {
     return input.trust;
   }

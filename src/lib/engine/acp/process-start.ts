@@ -1,0 +1,31 @@
+import type {AskResult} from '../../ask/result.js';
+import type {TurnInput} from '../turn.js';
+import {openAcpProcess, type AcpProcess} from './acp-process.js';
+import type {AcpLaunch} from './launch.js';
+import {planAcpTurn, processSpec, startFailure} from './turn-plan.js';
+
+/** A started process, its launch, and the session to load in it (none: a new one). */
+export interface AcpStarted {
+  ok: true;
+  kiro: AcpProcess;
+  launch: AcpLaunch;
+  resumeId: string | undefined;
+}
+
+/** Why no process serves the turn, as its result. */
+export interface AcpNotStarted {
+  ok: false;
+  result: AskResult;
+}
+
+/**
+ * Plans the launch (dialect, argv), finds the session to continue (`--resume`: the store's latest), starts
+ * `kiro-cli acp` through the process seam and performs the handshake; every failure is the turn's result.
+ */
+export async function startAcpProcess(input: TurnInput): Promise<AcpStarted | AcpNotStarted> {
+  const plan = await planAcpTurn(input);
+  if ('failure' in plan) return {ok: false, result: plan.failure};
+  const started = await openAcpProcess(processSpec(plan));
+  if (!started.ok) return {ok: false, result: await startFailure(plan, started)};
+  return {ok: true, kiro: started.process, launch: plan.launch, resumeId: plan.resumeId};
+}
