@@ -5,6 +5,7 @@ import {TextSpool} from '../process/text-spool.js';
 import type {Engine, TurnInput, TurnOutput} from '../turn.js';
 import {openAcpProcess} from './acp-process.js';
 import {handshakeFailure} from './handshake-failure.js';
+import {removeStaleLock} from './load-session.js';
 import {planAcpLaunch} from './launch.js';
 import {resumeTarget} from './resume-target.js';
 import {startAcpTurn, type AcpTurn} from './run-turn.js';
@@ -75,6 +76,8 @@ async function runAcpEngineTurn(input: TurnInput): Promise<TurnOutput> {
     // A cancel kiro-cli did not answer leaves nothing to wait for: stdin is closed and the group ended at once.
     const wait = turn?.abandoned === true ? 0 : EXIT_WAIT_MS;
     const exit = await kiro.shutdown(wait, input.graceMs ?? DEFAULT_GRACE_MS);
+    // A kiro-cli that had to be killed could not release its session's lock: it names a dead pid, ours.
+    if (result?.sessionId) removeStaleLock(sessionStoreDir(input.env), result.sessionId, kiro.pid);
     // The process served this turn alone: how it ended belongs to the result, as headless.
     if (result !== null && result.exitCode === null && result.signal === null) {
       result = {...result, exitCode: exit.exitCode, signal: exit.signal};
