@@ -25,11 +25,23 @@ async function interrupt(world: World, prompt: string, signal: NodeJS.Signals) {
   return {result, doc: jsonDocument(result), afterMs: Date.now() - sentAt};
 }
 
+/** Whether any process of the group is left (a zombie not yet reaped counts: it is gone in a moment). */
+function groupExists(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Nothing of the turn is left: no process of kiro-cli's group, no session lock, no generated profile. */
 async function nothingLeft(world: World): Promise<void> {
   const record = prompted(world) as AcpRecord;
   const pids = [record.pid, record.grandchildPid ?? -1].filter((pid) => pid > 0);
   expect(await waitFor(() => pids.every((pid) => !alive(pid)), 2000)).toBe(true);
+  expect(record.pgid).toBe(record.pid);
+  expect(await waitFor(() => !groupExists(record.pid), 2000)).toBe(true);
   const store = storeDir(world);
   expect(existsSync(path.join(store, `${record.sessionId}.json`))).toBe(true);
   expect(readdirSync(store).filter((name) => name.endsWith('.lock'))).toEqual([]);
