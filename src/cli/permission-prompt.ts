@@ -48,12 +48,20 @@ export function permissionPrompter(terminal: PromptTerminal): PermissionPrompter
   };
   const readLine = (): Promise<string | null> => {
     if (ended) return Promise.resolve(null);
-    lines ??= createInterface({input: terminal.input(), terminal: false})
-      .on('line', (line) => answer(line))
-      .on('close', () => {
+    if (lines === null) {
+      const input = terminal.input();
+      const end = (): void => {
         ended = true;
         answer(null);
-      });
+      };
+      // A terminal that went away (EIO after a hang-up) ends the questions; it must not end kiro-x. readline
+      // passes its input's errors on as its own.
+      input.on('error', end);
+      lines = createInterface({input, terminal: false})
+        .on('line', (line) => answer(line))
+        .on('error', end)
+        .on('close', end);
+    }
     return new Promise((resolve) => (waiting = resolve));
   };
   const ask = async (question: PermissionQuestion): Promise<boolean> => {

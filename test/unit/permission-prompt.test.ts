@@ -91,6 +91,15 @@ describe('permissionPrompter', () => {
     await expect(t.prompter.askUser(question('pwd'))).resolves.toBe(false);
   });
 
+  it('denies when the terminal fails (a hang-up), without throwing', async () => {
+    const t = terminal();
+    const answer = t.prompter.askUser(question('ls'));
+    await t.asked(1);
+    t.input.destroy(Object.assign(new Error('read EIO'), {code: 'EIO'}));
+    await expect(answer).resolves.toBe(false);
+    await t.prompter.close();
+  });
+
   it('answers an open question no when closed, leaving the line to whoever moved on', async () => {
     const t = terminal();
     const answer = t.prompter.askUser(question('ls'));
