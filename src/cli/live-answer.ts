@@ -10,10 +10,13 @@ export interface LiveAnswer {
   finish(): void;
 }
 
+// The events that leave a line on stderr (the tool activity and the permission decisions).
+const STDERR_LINES = new Set<TurnEvent['type']>(['tool_call', 'permission_decision']);
+
 /**
  * Text mode on a terminal: each message chunk goes to stdout at once, messages apart by a blank line; tool
- * calls go to the progress on stderr. Both streams share the screen, so stdout's line is ended before stderr
- * writes, and the indicator is held while a line of the answer is open.
+ * calls and permission decisions go to the progress on stderr. Both streams share the screen, so stdout's line
+ * is ended before stderr writes, and the indicator is held while a line of the answer is open.
  */
 export function liveAnswer(stdout: {write(text: string): unknown}, progress: TurnProgress): LiveAnswer {
   let streamed = false;
@@ -39,7 +42,7 @@ export function liveAnswer(stdout: {write(text: string): unknown}, progress: Tur
         openLine = !event.text.endsWith('\n');
         if (!openLine) progress.hold(false);
       } else {
-        if (event.type === 'tool_call' && openLine) {
+        if (STDERR_LINES.has(event.type) && openLine) {
           endLine();
           progress.hold(false);
         }

@@ -14,12 +14,24 @@ export interface TurnProgress {
    * brings it back (on the line below the text).
    */
   hold(held: boolean): void;
+  /** A line that stays (a permission decision): above the indicator on a TTY, a plain line elsewhere. */
+  note(line: string): void;
   stop(): void;
 }
 
-/** Progress only where a person watches (stderr is a TTY); in CI and pipes it prints nothing. */
+/**
+ * Progress only where a person watches (stderr is a TTY); in CI and pipes it prints nothing but its notes.
+ */
 export function turnProgress(stream: NodeJS.WriteStream, label: string): TurnProgress {
-  if (!stream.isTTY) return {active: false, onEvent() {}, hold() {}, stop() {}};
+  if (!stream.isTTY) {
+    return {
+      active: false,
+      onEvent() {},
+      hold() {},
+      note: (line) => void stream.write(`${line}\n`),
+      stop() {},
+    };
+  }
   const started = Date.now();
   let frame = 0;
   let held = false;
@@ -36,6 +48,10 @@ export function turnProgress(stream: NodeJS.WriteStream, label: string): TurnPro
     onEvent(event) {
       if (event.type !== 'tool_call') return;
       stream.write(`${CLEAR_LINE}  ↳ ${event.tool}: ${event.title}\n`);
+      draw();
+    },
+    note(line) {
+      stream.write(`${CLEAR_LINE}${line}\n`);
       draw();
     },
     hold(on) {

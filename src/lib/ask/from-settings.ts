@@ -87,7 +87,7 @@ export async function askOptionsFromSettings(
 export function askCommandOptions(
   settings: Settings,
   prompt: string,
-  run: Pick<AskOptions, 'env' | 'signal' | 'onEvent'>,
+  run: Pick<AskOptions, 'env' | 'signal' | 'onEvent' | 'askUser'>,
 ): Promise<AskOptions> {
   return askOptionsFromSettings(settings, prompt, {
     keepTranscript: settings.output !== 'text',

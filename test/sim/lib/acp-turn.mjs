@@ -3,7 +3,7 @@
 import {bigTextBlocks} from './content.mjs';
 import {intValue, parseDirectives, unescape} from './directives.mjs';
 import {hangNoisy, spawnGrandchild} from './faults.mjs';
-import {err, exitWith} from './io.mjs';
+import {err, exitWith, hangForever} from './io.mjs';
 import {updateRecord} from './record.mjs';
 import {answerText} from './turn.mjs';
 import {INTERNAL_ERROR, INVALID_PARAMS, NEVER, RpcError} from './acp-wire.mjs';
@@ -121,6 +121,10 @@ export async function prompt(server, params) {
   const denied = credentialError(server);
   if (denied) throw denied;
   if (d.has('ignore-term')) server.ignoreTerm = true;
+  if (d.has('linger')) {
+    server.linger = true;
+    void hangForever();
+  }
   if (d.has('grandchild')) spawnGrandchild(d.get('grandchild'));
   const turn = newTurn();
   session.turn = turn;
@@ -142,5 +146,8 @@ export async function prompt(server, params) {
 
 /** Handles the session/cancel notification: the pending prompt answers `cancelled` promptly. */
 export function cancel(server, params) {
+  server.cancels ??= [];
+  server.cancels.push(params?.sessionId ?? null);
+  updateRecord({cancels: server.cancels});
   server.sessions.get(params?.sessionId)?.turn?.cancel();
 }

@@ -80,9 +80,12 @@ export async function acp(args, env, {version}) {
   // KIRO_SIM_ACP_STARTUP_MS: a slow start; frames sent meanwhile wait in the pipe.
   const startupMs = Number.parseInt(env.KIRO_SIM_ACP_STARTUP_MS ?? '0', 10);
   if (startupMs > 0) await sleep(startupMs);
+  // `linger`: a turn stuck inside kiro-cli keeps the process up after stdin closed (only a signal ends it).
   readFrames(
     (message) => void dispatch(server, message),
-    () => void exitWith(0),
+    () => {
+      if (!server.linger) void exitWith(0);
+    },
   );
   return new Promise(() => {});
 }

@@ -40,6 +40,7 @@ export const KNOWN_DIRECTIVES = new Set([
   'keepalive',
   'plan',
   'early-end',
+  'linger',
 ]);
 
 /** Turns `\n`, `\t` and `\\` escapes of a directive value into the characters. */

@@ -9,6 +9,7 @@ import type {ProcessExit} from './connection-types.js';
 import type {AcpLaunch} from './launch.js';
 import {startAcpProcess} from './process-start.js';
 import {acpTrust, DEFAULT_GRACE_MS, EXIT_WAIT_MS} from './turn-plan.js';
+import {removeStaleLock} from './load-session.js';
 import {AcpClosedError, AcpRpcError, AcpTimeoutError} from './request-errors.js';
 import {startAcpTurn, type AcpTurn} from './run-turn.js';
 import {spooledOutput} from './turn-output.js';
@@ -188,6 +189,10 @@ export class AcpConversation {
     this.#live = null;
     this.#session = null;
     const exit = await live.kiro.shutdown(waitMs, this.#setup.graceMs ?? DEFAULT_GRACE_MS);
+    // A kiro-cli that had to be killed could not release its session's lock: it names a dead pid, its own.
+    if (this.#sessionId !== null) {
+      removeStaleLock(sessionStoreDir(this.#setup.env), this.#sessionId, live.kiro.pid);
+    }
     this.#ended = {pid: live.kiro.pid, exit};
     return exit;
   }

@@ -178,6 +178,7 @@ class TurnRun {
       this.#gate.cancelPending();
       this.#conn.setPermissionHandler(null);
       unsubscribe();
+      this.#events.release();
     }
     const closed = ending.kind === 'answer' && ending.closed;
     const exit = closed ? await this.#conn.exit(input.exitWaitMs) : null;

@@ -16,6 +16,7 @@ export class TurnEvents {
   readonly notes: string[] = [];
   readonly #onEvent: ((event: TurnEvent) => void) | undefined;
   readonly #startedAt: number;
+  #held: Array<Exclude<TurnEvent, {type: 'result'}>> | null = [];
 
   constructor(onEvent: ((event: TurnEvent) => void) | undefined, startedAt: number) {
     this.#onEvent = onEvent;
@@ -27,8 +28,30 @@ export class TurnEvents {
     return Math.max(0, Math.round(Date.now() - this.#startedAt));
   }
 
-  /** Records and reports one event. */
+  /**
+   * Records and reports one event. Until the `session` event, only raw notices go out: what kiro-cli says about
+   * the session right after answering session/new (its context usage, an agent it did not find) can be read
+   * before kiro-x has reported the session, and waits to follow it.
+   */
   emit(event: TurnEvent): void {
+    const waits = event.type !== 'session' && event.type !== 'notice' && event.type !== 'result';
+    if (this.#held !== null && waits) {
+      this.#held.push(event);
+      return;
+    }
+    this.#deliver(event);
+    if (event.type === 'session') this.release(event.elapsedMs);
+  }
+
+  /** Reports what waited for the session (the turn ends without one: all of it), stamped no earlier than `atMs`. */
+  release(atMs = 0): void {
+    const held = this.#held ?? [];
+    this.#held = null;
+    for (const event of held)
+      this.#deliver({...event, elapsedMs: Math.max(event.elapsedMs, atMs)} as TurnEvent);
+  }
+
+  #deliver(event: TurnEvent): void {
     this.collector.add(event);
     try {
       this.#onEvent?.(event);
