@@ -12,7 +12,7 @@ const CONCURRENCY = 4;
 /** Wall time of the batch on each engine, the ACP speed-up, and each engine's efficiency as figure 2 counts it. */
 export default {
   name: 'batch-acp-pool',
-  title: `8. batch on ACP: ${ITEMS} items × ${LATENCY_MS} ms, kiro-cli start-up ${STARTUP_MS} ms, -j ${CONCURRENCY}`,
+  title: `7. batch on ACP: ${ITEMS} items × ${LATENCY_MS} ms, kiro-cli start-up ${STARTUP_MS} ms, -j ${CONCURRENCY}`,
   target: 'ACP ≥ 3× faster than headless',
   async run({quick}) {
     const {env: world} = simWorld();

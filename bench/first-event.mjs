@@ -1,4 +1,4 @@
-// Figure 7: how soon `kiro-x ask --output stream-json` says something, on each engine: ms from starting kiro-x
+// Figure 6: how soon `kiro-x ask --output stream-json` says something, on each engine: ms from starting kiro-x
 // to its first line on stdout and to the first message event, against a simulated turn of 2 s. Headless, the
 // first line is the session event (written once the preflight is done and kiro-cli is being started), and a
 // message line is complete only when the next line (or the end of the output) arrives, so the simulator's
@@ -47,7 +47,7 @@ function timeEvents(env, cwd, engine) {
 
 export default {
   name: 'first-event',
-  title: '7. time to first event: ask --output stream-json (simulated 2 s turn)',
+  title: '6. time to first event: ask --output stream-json (simulated 2 s turn)',
   target: 'first line <= 1 s',
   async run({quick}) {
     const {env, cwd} = simWorld();
