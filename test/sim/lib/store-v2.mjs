@@ -75,12 +75,20 @@ export function deleteV2(env, id) {
 
 const unixSeconds = () => Date.now() / 1000;
 
+// The store's clock: never the same millisecond twice within one process, so sessions saved one after the other
+// (a turn's subagents) keep their order by `updated_at`, as the seconds apart they are in real use would.
+let lastStamp = 0;
+function stamp() {
+  lastStamp = Math.max(Date.now(), lastStamp + 1);
+  return new Date(lastStamp).toISOString();
+}
+
 /** A session being written by this process; created lazily on the first event. */
 export class V2Session {
   /** header: an existing one (resume) or null for a new session described by fresh. */
   constructor(env, header, fresh) {
     this.env = env;
-    const now = new Date().toISOString();
+    const now = stamp();
     this.header = header ?? {
       session_id: randomUUID(),
       title: '',
@@ -122,7 +130,7 @@ export class V2Session {
 
   #save() {
     fs.mkdirSync(v2Dir(this.env), {recursive: true});
-    this.header.updated_at = new Date().toISOString();
+    this.header.updated_at = stamp();
     const target = file(this.env, this.id, '.json');
     const tmp = `${target}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, `${JSON.stringify(this.header)}\n`);
