@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import {afterAll, afterEach, describe, expect, test} from 'vitest';
 
-import {doctorJson, simLogin} from './doctor-helpers.js';
+import {CHECK_IDS, doctorJson, simLogin} from './doctor-helpers.js';
 import type {ChildProcess} from 'node:child_process';
 
 import {alive, makeWorld, records, removeWorlds, runKiroX, waitFor, type World} from './harness.js';
@@ -11,20 +11,6 @@ import {closeAll, startMcp, structured} from './mcp-client.js';
 
 afterEach(closeAll);
 afterAll(removeWorlds);
-
-const HEADLESS_IDS = [
-  'node',
-  'kiro-cli',
-  'harness',
-  'api-key',
-  'credential',
-  'config',
-  'agent',
-  'model',
-  'mcp',
-  'profile-dir',
-  'ci',
-];
 
 interface SimRecord {
   argv: string[];
@@ -52,7 +38,7 @@ describe('kiro-x doctor --engine acp', () => {
     const world = makeWorld();
     const {run, doc, check} = await doctorJson(world, ['--engine', 'acp']);
     expect(run.code).toBe(0);
-    expect(doc.checks.map((c) => c.id)).toEqual([...HEADLESS_IDS, 'acp']);
+    expect(doc.checks.map((c) => c.id)).toEqual([...CHECK_IDS, 'acp']);
     const acp = check('acp');
     expect(acp.status).toBe('pass');
     expect(acp.message).toMatch(PASS);
@@ -182,7 +168,7 @@ describe('kiro-x doctor --engine acp', () => {
 
     const overridden = makeWorld({KIRO_X_ENGINE: 'acp'});
     const {doc} = await doctorJson(overridden, ['--engine', 'headless']);
-    expect(doc.checks.map((c) => c.id)).toEqual(HEADLESS_IDS);
+    expect(doc.checks.map((c) => c.id)).toEqual(CHECK_IDS);
     expect(acpRecords(overridden)).toEqual([]);
   });
 
@@ -203,7 +189,7 @@ describe('kiro_doctor (MCP) on a server started with --engine acp', () => {
     const {client} = await startMcp(world, ['--engine', 'acp']);
     const doc = structured(await client.callTool({name: 'kiro_doctor', arguments: {}}));
     const checks = doc.checks as Array<{id: string; status: string; message: string}>;
-    expect(checks.map((check) => check.id)).toEqual([...HEADLESS_IDS, 'acp']);
+    expect(checks.map((check) => check.id)).toEqual([...CHECK_IDS, 'acp']);
     expect(checks.at(-1)?.message).toMatch(PASS);
     await nothingLeft(world);
   });

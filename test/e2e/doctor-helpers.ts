@@ -70,3 +70,18 @@ export function writeAgent(
   writeFileSync(file, typeof json === 'string' ? json : JSON.stringify(json));
   return file;
 }
+
+/** The checks of a headless doctor run, in report order. */
+export const CHECK_IDS = [
+  'node',
+  'kiro-cli',
+  'harness',
+  'api-key',
+  'credential',
+  'config',
+  'agent',
+  'model',
+  'mcp',
+  'profile-dir',
+  'ci',
+];

@@ -5,21 +5,7 @@ import {describe, expect, test} from 'vitest';
 
 import {readXml, elements, validateJunit} from '../helpers/validate.js';
 import {makeWorld, records, runKiroX, SIM_BIN, TEST_KEY} from './harness.js';
-import {doctorJson, simLogin, writeAgent} from './doctor-helpers.js';
-
-const CHECK_IDS = [
-  'node',
-  'kiro-cli',
-  'harness',
-  'api-key',
-  'credential',
-  'config',
-  'agent',
-  'model',
-  'mcp',
-  'profile-dir',
-  'ci',
-];
+import {CHECK_IDS, doctorJson, simLogin, writeAgent} from './doctor-helpers.js';
 
 describe('kiro-x doctor: a healthy setup', () => {
   test('every check passes, exit 0, the JSON matches its schema and never shows the key', async () => {
