@@ -47,6 +47,21 @@ describe('runAskCommand (the ask adapter)', () => {
     expect([run.code, run.stdout, run.stderr]).toEqual([0, 'Just the answer\n', '']);
   });
 
+  it('--permission-mode fail or ask on the headless engine is said to have no effect; deny is headless already', async () => {
+    const failing = await ask('hi', {json: true, 'permission-mode': 'fail'});
+    expect((JSON.parse(failing.stdout) as {warnings: string[]}).warnings).toContain(
+      '--permission-mode fail has no effect on the headless engine, where kiro-cli refuses every tool no trust flag covers; it applies with --engine acp.',
+    );
+    const denying = await ask('hi', {json: true, 'permission-mode': 'deny'});
+    expect((JSON.parse(denying.stdout) as {warnings: string[]}).warnings.join('\n')).not.toContain(
+      '--permission-mode',
+    );
+    const onAcp = await ask('hi', {json: true, engine: 'acp', 'permission-mode': 'fail'});
+    expect((JSON.parse(onAcp.stdout) as {warnings: string[]}).warnings.join('\n')).not.toContain(
+      '--permission-mode',
+    );
+  });
+
   it('text: a failed turn keeps its partial answer on stdout and explains itself on stderr', async () => {
     const run = await ask('[[sim:crash]]', {});
     expect(run.code).toBe(1);

@@ -46,7 +46,17 @@ export async function askSpooled(options: AskOptions): Promise<SpooledAsk> {
   const secrets = env.KIRO_API_KEY ? [env.KIRO_API_KEY] : [];
   const stale = removeStaleRunProfiles(options, env);
   const turn = await preparedTurn(options, {env, secrets, startedAt: started});
-  return spooledAsk(turn, {secrets, startedAt: started, warnings: stale});
+  const warnings = [...stale, ...unusedPermissionMode(options)];
+  return spooledAsk(turn, {secrets, startedAt: started, warnings});
+}
+
+/** `fail` and `ask` act only on ACP: headless, kiro-cli refuses every tool no trust flag covers by itself. */
+function unusedPermissionMode(options: AskOptions): string[] {
+  const mode = options.permissionMode;
+  if ((options.engine ?? 'headless') !== 'headless' || mode === undefined || mode === 'deny') return [];
+  return [
+    `--permission-mode ${mode} has no effect on the headless engine, where kiro-cli refuses every tool no trust flag covers; it applies with --engine acp.`,
+  ];
 }
 
 /**
