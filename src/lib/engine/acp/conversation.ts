@@ -2,13 +2,12 @@ import {emptyResult} from '../../ask/empty-result.js';
 import type {AskResult} from '../../ask/result.js';
 import {UsageError} from '../../errors.js';
 import {sessionStoreDir} from '../../sessions/store-paths.js';
-import type {Trust, TurnInput, TurnOutput} from '../turn.js';
+import type {TurnInput, TurnOutput} from '../turn.js';
 import type {AcpProcess} from './acp-process.js';
 import type {AcpConnection} from './connection.js';
 import type {ProcessExit} from './connection-types.js';
-import type {AcpLaunch} from './launch.js';
 import {startAcpProcess} from './process-start.js';
-import {acpTrust, DEFAULT_GRACE_MS, EXIT_WAIT_MS} from './turn-plan.js';
+import {acpTurnInput, DEFAULT_GRACE_MS, EXIT_WAIT_MS, type AcpTurnPlan} from './turn-plan.js';
 import {removeStaleLock} from './load-session.js';
 import {AcpClosedError, AcpRpcError, AcpTimeoutError} from './request-errors.js';
 import {startAcpTurn, type AcpTurn} from './run-turn.js';
@@ -30,8 +29,8 @@ export type ConversationPrompt = Pick<TurnInput, PromptPart>;
 // The process serving the conversation, and whether it has served a turn yet.
 interface Live {
   kiro: AcpProcess;
-  launch: AcpLaunch;
-  resumeId: string | undefined;
+  /** The plan the process was started by; each prompt runs by it with its own parts. */
+  plan: AcpTurnPlan;
   fresh: boolean;
 }
 
@@ -44,7 +43,6 @@ interface Live {
  */
 export class AcpConversation {
   readonly #setup: ConversationSetup;
-  readonly #trust: Trust;
   #model: string | undefined;
   #live: Live | null = null;
   /** The session of the live process, once a turn established it. */
@@ -55,7 +53,6 @@ export class AcpConversation {
 
   constructor(setup: ConversationSetup) {
     this.#setup = setup;
-    this.#trust = acpTrust(setup);
     this.#model = setup.model;
   }
 
@@ -76,7 +73,6 @@ export class AcpConversation {
     if (input.signal?.aborted === true) {
       return done(this.#unstarted(emptyResult('cancelled', 'Cancelled before the prompt was sent.')));
     }
-    const leftMs = input.timeoutMs > 0 ? Math.max(1, input.timeoutMs - (Date.now() - startedAt)) : 0;
     if (this.#live === null) {
       const reopening = this.#reopenNote();
       if (reopening !== null) {
@@ -95,9 +91,9 @@ export class AcpConversation {
         startedAt,
       });
       if (!started.ok) return done(started.result);
-      this.#live = {kiro: started.kiro, launch: started.launch, resumeId: started.resumeId, fresh: true};
+      this.#live = {kiro: started.kiro, plan: started.plan, fresh: true};
     }
-    return done(await this.#prompt(this.#live, input, {leftMs, startedAt}));
+    return done(await this.#prompt(this.#live, input, startedAt));
   }
 
   /**
@@ -129,38 +125,15 @@ export class AcpConversation {
     return this.#live === null ? Promise.resolve(null) : this.#endProcess(EXIT_WAIT_MS);
   }
 
-  async #prompt(
-    live: Live,
-    input: ConversationPrompt,
-    {leftMs, startedAt}: {leftMs: number; startedAt: number},
-  ): Promise<AskResult> {
-    const setup = this.#setup;
+  async #prompt(live: Live, input: ConversationPrompt, startedAt: number): Promise<AskResult> {
     const {connection} = live.kiro;
+    // The process's plan with this prompt's own parts; its time limit counts from the prompt's start.
+    const plan = {...live.plan, input: {...live.plan.input, ...input, model: this.#model}, startedAt};
+    // A fresh process's start-up lines (an agent fallback, trust warnings) belong to its first turn.
+    const stderrSince = live.fresh ? 0 : connection.stderr.mark();
     // A later prompt continues the conversation, as a headless `--resume-id` turn does.
     const session = this.#session === null ? undefined : {...this.#session, resumed: true};
-    const turn = startAcpTurn(connection, {
-      prompt: input.prompt,
-      cwd: setup.cwd,
-      trust: this.#trust,
-      permissionMode: setup.permissionMode ?? 'deny',
-      askUser: setup.askUser,
-      agent: setup.agent,
-      model: this.#model,
-      effort: setup.effort,
-      resumeId: live.resumeId,
-      session,
-      storeDir: sessionStoreDir(setup.env),
-      command: live.launch.command,
-      secrets: setup.secrets,
-      apiKeySet: Boolean(setup.env.KIRO_API_KEY),
-      timeoutMs: leftMs,
-      stallTimeoutMs: input.stallTimeoutMs,
-      // A fresh process's start-up lines (an agent fallback, trust warnings) belong to its first turn.
-      stderrSince: live.fresh ? 0 : connection.stderr.mark(),
-      signal: input.signal,
-      onEvent: input.onEvent,
-      startedAt,
-    });
+    const turn = startAcpTurn(connection, {...acpTurnInput(plan, stderrSince), session});
     live.fresh = false;
     const result = await turn.result.catch(async (error: unknown) => {
       await this.#afterTurn(turn, connection, true);

@@ -1,15 +1,13 @@
 import type {AskResult} from '../../ask/result.js';
 import type {TurnInput} from '../turn.js';
 import {openAcpProcess, type AcpProcess} from './acp-process.js';
-import type {AcpLaunch} from './launch.js';
-import {planAcpTurn, processSpec, startFailure} from './turn-plan.js';
+import {planAcpTurn, processSpec, startFailure, type AcpTurnPlan} from './turn-plan.js';
 
-/** A started process, its launch, and the session to load in it (none: a new one). */
+/** A started process and the plan it was started by (its launch, and the session to load: none, a new one). */
 export interface AcpStarted {
   ok: true;
   kiro: AcpProcess;
-  launch: AcpLaunch;
-  resumeId: string | undefined;
+  plan: AcpTurnPlan;
 }
 
 /** Why no process serves the turn, as its result. */
@@ -27,5 +25,5 @@ export async function startAcpProcess(input: TurnInput): Promise<AcpStarted | Ac
   if ('failure' in plan) return {ok: false, result: plan.failure};
   const started = await openAcpProcess(processSpec(plan));
   if (!started.ok) return {ok: false, result: await startFailure(plan, started)};
-  return {ok: true, kiro: started.process, launch: plan.launch, resumeId: plan.resumeId};
+  return {ok: true, kiro: started.process, plan};
 }

@@ -108,7 +108,7 @@ function failedResult(input: TurnInput, outcome: AskResult['outcome'], message: 
  * The trust the permission policy applies: the flags, plus what a generated profile auto-approves (V3 does not
  * read `allowedTools`, and V2 asks for them all the same when the profile is not the one in use).
  */
-export function acpTrust(input: Pick<TurnInput, 'trust' | 'allowedTools'>): Trust {
+function acpTrust(input: Pick<TurnInput, 'trust' | 'allowedTools'>): Trust {
   if (input.trust.all === true || input.allowedTools === undefined || input.allowedTools.length === 0) {
     return input.trust;
   }
