@@ -1,13 +1,10 @@
 import type {Result, ResultPromise} from 'execa';
 import {execaOptions} from './child-options.js';
+import {loadExeca} from './load-execa.js';
 import type {KiroExit, KiroProcess, RunKiroOptions, StopReason} from './kiro-process.js';
 import {groupAlive, signalGroup, terminateGroup, trackGroup, untrackGroup} from './process-group.js';
 
 const DEFAULT_GRACE_MS = 5000;
-
-// execa costs 100–190 ms to import: loaded with the first process kiro-x starts, never by `--help` or `--version`.
-let execaModule: Promise<typeof import('execa')> | undefined;
-const loadExeca = (): Promise<typeof import('execa')> => (execaModule ??= import('execa'));
 
 /**
  * Start kiro-cli in its own process group, with timers, stall detection and streaming output.

@@ -1,10 +1,7 @@
 import type {Readable, Writable} from 'node:stream';
-import {childEnv} from './child-options.js';
+import {groupOptions} from './child-options.js';
+import {loadExeca} from './load-execa.js';
 import {groupAlive, signalGroup, terminateGroup, trackGroup, untrackGroup} from './process-group.js';
-
-// Loaded with the first process, as in start-kiro.ts: `--help` and `--version` never pay for execa.
-let execaModule: Promise<typeof import('execa')> | undefined;
-const loadExeca = (): Promise<typeof import('execa')> => (execaModule ??= import('execa'));
 
 /** How to start a long-lived kiro-cli that kiro-x talks to over its stdio (`kiro-cli acp`). */
 export interface PipedKiroOptions {
@@ -58,18 +55,10 @@ export async function startPipedKiro(options: PipedKiroOptions): Promise<PipedKi
   let child;
   try {
     child = execa(options.cliPath, [...options.args], {
-      cwd: options.cwd,
-      env: childEnv(options.env),
-      extendEnv: false,
-      detached: true,
+      ...groupOptions(options.cwd, options.env),
       stdin: 'pipe',
       stdout: 'pipe',
       stderr: 'pipe',
-      buffer: false,
-      encoding: 'buffer',
-      reject: false,
-      forceKillAfterDelay: false,
-      cleanup: false,
     });
   } catch (error) {
     throw new PipedSpawnError(
