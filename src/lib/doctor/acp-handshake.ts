@@ -8,6 +8,7 @@ import type {AcpAgentInfo, ProcessExit} from '../engine/acp/connection-types.js'
 import type {AcpDialect} from '../engine/acp/dialect.js';
 import {planAcpLaunch} from '../engine/acp/launch.js';
 import {AcpClosedError, AcpRpcError, AcpTimeoutError} from '../engine/acp/request-errors.js';
+import {untilAborted} from '../engine/acp/until-aborted.js';
 import type {Harness} from '../engine/harness.js';
 import {redact} from '../redact.js';
 
@@ -114,23 +115,6 @@ export async function acpHandshake(input: AcpHandshakeInput): Promise<AcpHandsha
   }
   const evidence = failure === null ? {} : stderrOf(kiro.connection, input.env);
   return report({agent: kiro.agent, failure, exit, answeredMs, ...evidence});
-}
-
-/** The promise's outcome, or `aborted` as soon as the signal aborts (an interrupted doctor ends at once). */
-async function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T | 'aborted'> {
-  let onAbort = (): void => {};
-  const aborted = new Promise<'aborted'>((resolve) => {
-    onAbort = () => resolve('aborted');
-    if (signal.aborted) onAbort();
-    else signal.addEventListener('abort', onAbort, {once: true});
-  });
-  try {
-    return await Promise.race([promise, aborted]);
-  } finally {
-    signal.removeEventListener('abort', onAbort);
-    // A request left behind rejects once the connection closes: nobody waits for it.
-    promise.catch(() => {});
-  }
 }
 
 function failureOf(error: unknown): AcpHandshakeFailure {

@@ -1,5 +1,6 @@
 import {PipedSpawnError, startPipedKiro, type PipedKiro} from '../process/start-piped.js';
 import {AcpConnection, AcpHandshakeError} from './connection.js';
+import {untilAborted} from './until-aborted.js';
 import type {AcpAgentInfo, ProcessExit} from './connection-types.js';
 import type {AcpDialect} from './dialect.js';
 
@@ -52,13 +53,8 @@ export async function openAcpProcess(spec: AcpProcessSpec): Promise<AcpStart> {
     dialect: spec.dialect,
     initializeTimeoutMs: spec.initializeTimeoutMs,
   });
-  let onAbort = (): void => {};
-  const aborted = new Promise<'aborted'>((resolve) => {
-    onAbort = () => resolve('aborted');
-    spec.signal?.addEventListener('abort', onAbort, {once: true});
-  });
   try {
-    const opened = await Promise.race([opening, aborted]);
+    const opened = await untilAborted(opening, spec.signal);
     if (opened === 'aborted') {
       // The handshake settles once the process is gone; its connection closes then.
       child.kill();
@@ -75,8 +71,6 @@ export async function openAcpProcess(spec: AcpProcessSpec): Promise<AcpStart> {
     // The evidence (stderr, exit code) is read from the connection; the process must not outlive it.
     void child.shutdown(0, 1000);
     return {ok: false, reason: 'handshake', error};
-  } finally {
-    spec.signal?.removeEventListener('abort', onAbort);
   }
 }
 
