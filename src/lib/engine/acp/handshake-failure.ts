@@ -1,6 +1,5 @@
+import {requestFailure} from './request-failure.js';
 import type {AcpHandshakeError} from './connection.js';
-import type {AcpTurnEvidence} from './outcome.js';
-import {AcpClosedError, AcpRpcError, AcpTimeoutError} from './request-errors.js';
 import {TurnCollector} from './turn-collector.js';
 import type {AcpTurnInput} from './turn-input.js';
 import {concludeAcp, type AcpTurnResult} from './turn-result.js';
@@ -16,14 +15,8 @@ export async function handshakeFailure(
 ): Promise<AcpTurnResult> {
   const {connection, cause: error} = failure;
   const startedAt = input.startedAt ?? Date.now();
-  const found: Partial<AcpTurnEvidence> = {};
-  if (error instanceof AcpRpcError)
-    found.rpcError = {method: error.method, code: error.code, text: error.text};
-  else if (error instanceof AcpTimeoutError)
-    found.unanswered = {method: error.method, timeoutMs: error.timeoutMs};
-  else if (error instanceof AcpClosedError) found.unanswered = {method: error.method, timeoutMs: null};
-  else throw error;
-  const exit = error instanceof AcpClosedError ? await connection.exit(input.exitWaitMs ?? 2000) : null;
+  const {found, closed} = requestFailure(error);
+  const exit = closed ? await connection.exit(input.exitWaitMs ?? 2000) : null;
   const stderr = connection.stderr.since(0);
   return concludeAcp(
     {found, exit, stderr, apiKeySet: input.apiKeySet},

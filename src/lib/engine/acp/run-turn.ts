@@ -1,7 +1,7 @@
+import {requestFailure} from './request-failure.js';
 import type {AcpConnection} from './connection.js';
 import type {AcpCancelCause, AcpTurnEvidence} from './outcome.js';
 import {PermissionGate, type PermissionRecord} from './permission-gate.js';
-import {AcpClosedError, AcpRpcError} from './request-errors.js';
 import {TurnEvents} from './turn-events.js';
 import {withDefaults, type AcpTurnInput, type ResolvedTurnInput} from './turn-input.js';
 import {concludeAcp, type AcpTurnResult} from './turn-result.js';
@@ -210,16 +210,7 @@ class TurnRun {
   #prompt(sessionId: string): Promise<Ending> {
     return this.#conn.prompt(sessionId, this.#input.prompt).then(
       (stopReason): Ending => ({kind: 'answer', found: {stopReason}, closed: false}),
-      (error: unknown): Ending => {
-        if (error instanceof AcpRpcError) {
-          const rpcError = {method: error.method, code: error.code, text: error.text};
-          return {kind: 'answer', found: {rpcError}, closed: false};
-        }
-        if (error instanceof AcpClosedError) {
-          return {kind: 'answer', found: {unanswered: {method: error.method, timeoutMs: null}}, closed: true};
-        }
-        throw error;
-      },
+      (error: unknown): Ending => ({kind: 'answer', ...requestFailure(error)}),
     );
   }
 }

@@ -1,9 +1,9 @@
+import {requestFailure} from './request-failure.js';
 import type {Effort} from '../turn.js';
 import type {AcpConnection} from './connection.js';
 import {missingAgent} from './dialect.js';
 import {loadSession, ResumeFailedError} from './load-session.js';
 import type {AcpTurnEvidence} from './outcome.js';
-import {AcpClosedError, AcpRpcError, AcpTimeoutError} from './request-errors.js';
 
 /** What the turn's session needs: a new one in `cwd`, or `resumeId` loaded. */
 export interface SessionPlan {
@@ -65,16 +65,8 @@ export async function establishSession(
     };
   } catch (error) {
     if (error instanceof ResumeFailedError) return {resumeFailure: error.message, sessionId, closed: false};
-    if (error instanceof AcpRpcError) {
-      return {rpcError: {method: error.method, code: error.code, text: error.text}, sessionId, closed: false};
-    }
-    if (error instanceof AcpTimeoutError) {
-      return {unanswered: {method: error.method, timeoutMs: error.timeoutMs}, sessionId, closed: false};
-    }
-    if (error instanceof AcpClosedError) {
-      return {unanswered: {method: error.method, timeoutMs: null}, sessionId, closed: true};
-    }
-    throw error;
+    const {found, closed} = requestFailure(error);
+    return {...found, sessionId, closed};
   }
 }
 
